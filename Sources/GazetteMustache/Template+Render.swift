@@ -1,0 +1,138 @@
+extension Template {
+    /// Renders programs into one byte buffer.
+    ///
+    /// Holds all per-render state, so a compiled library can render on many threads at once:
+    /// the context stack, the current indentation of standalone partials and blocks, the
+    /// active block overrides and the chain of included templates.
+    struct Renderer {
+        /// Nested partial and parent inclusions allowed before rendering fails.
+        static let maximumDepth = 64
+
+        /// An override in scope: the content that replaces block `id` wherever it appears.
+        struct ActiveOverride {
+            var id: Int
+            var program: Program
+            var start: Int
+            var end: Int
+        }
+
+        let library: [Program]
+        var output: [UInt8]
+        var stack: [TemplateValue]
+        /// Prepended to every line while inside indented partials and blocks.
+        var indent: [UInt8] = []
+        /// Whether the next output starts a line, and so must be indented first.
+        var atLineStart = true
+        /// Earlier entries win: the outermost override of a block takes precedence.
+        var overrides: [ActiveOverride] = []
+        /// The templates being rendered, outermost first, for the recursion error.
+        var chain: [Program] = []
+
+        init(library: [Program], value: TemplateValue, output: [UInt8]) {
+            self.library = library
+            self.stack = [value]
+            self.output = output
+        }
+
+        mutating func render(_ program: Program) throws(TemplateError) {
+            chain.append(program)
+            try run(program, program.ops.startIndex, program.ops.endIndex)
+            chain.removeLast()
+        }
+
+        /// Executes the instructions `start..<end` of `program`.
+        mutating func run(_ program: Program, _ start: Int, _ end: Int) throws(TemplateError) {
+            var index = start
+            while index < end {
+                switch program.ops[index] {
+                case .text(let from, let to):
+                    writeText(program.bytes, from, to)
+                    index += 1
+                case .variable(let path, let escaped):
+                    write(lookup(program.paths[path]), escaped: escaped)
+                    index += 1
+                case .section(let path, let bodyEnd):
+                    try renderSection(lookup(program.paths[path]), program, index + 1, bodyEnd)
+                    index = bodyEnd
+                case .inverted(let path, let bodyEnd):
+                    if !lookup(program.paths[path]).isTruthy {
+                        try run(program, index + 1, bodyEnd)
+                    }
+                    index = bodyEnd
+                case .partial(let template, let indent, let tag):
+                    try include(library[template], indent: indent, from: program, tag: tag)
+                    index += 1
+                case .parent(let info, let bodyEnd):
+                    try renderParent(program.parents[info], from: program)
+                    index = bodyEnd
+                case .block(let id, let indent, let standalone, let bodyEnd):
+                    try renderBlock(id, indent: indent, standalone: standalone, program, index + 1, bodyEnd)
+                    index = bodyEnd
+                }
+            }
+        }
+
+        private mutating func renderSection(_ value: TemplateValue, _ program: Program, _ start: Int, _ end: Int) throws(TemplateError) {
+            switch value {
+            case .list(let items):
+                for item in items {
+                    stack.append(item)
+                    try run(program, start, end)
+                    stack.removeLast()
+                }
+            default:
+                guard value.isTruthy else { return }
+                stack.append(value)
+                try run(program, start, end)
+                stack.removeLast()
+            }
+        }
+
+        private mutating func renderParent(_ info: ParentInfo, from program: Program) throws(TemplateError) {
+            let mark = overrides.count
+            for override in info.overrides {
+                overrides.append(ActiveOverride(id: override.id, program: program, start: override.start, end: override.end))
+            }
+            try include(library[info.template], indent: info.indent, from: program, tag: info.tag)
+            overrides.removeSubrange(mark...)
+        }
+
+        private mutating func renderBlock(_ id: Int, indent: Int, standalone: Bool, _ program: Program, _ start: Int, _ end: Int) throws(TemplateError) {
+            guard let override = overrides.first(where: { $0.id == id }) else {
+                return try run(program, start, end)
+            }
+            // The override's own indentation was removed when it was compiled; give it the
+            // indentation of the block it replaces.
+            let mark = self.indent.count
+            if indent >= 0 {
+                self.indent.append(contentsOf: program.indents[indent])
+                if standalone { atLineStart = true }
+            }
+            try run(override.program, override.start, override.end)
+            self.indent.removeSubrange(mark...)
+        }
+
+        private mutating func include(_ target: Program, indent: Int, from program: Program, tag: Int) throws(TemplateError) {
+            guard chain.count <= Self.maximumDepth else {
+                throw recursionError(including: target, from: program, tag: program.tags[tag])
+            }
+            let mark = self.indent.count
+            if indent >= 0 {
+                self.indent.append(contentsOf: program.indents[indent])
+                atLineStart = true
+            }
+            chain.append(target)
+            try run(target, target.ops.startIndex, target.ops.endIndex)
+            chain.removeLast()
+            self.indent.removeSubrange(mark...)
+        }
+
+        private func recursionError(including target: Program, from program: Program, tag: TagPosition) -> TemplateError {
+            let names = (chain + [target]).map(\.name)
+            let shown = names.count <= 8 ? names : names.prefix(4) + ["…"] + names.suffix(3)
+            return TemplateError(
+                file: program.file, line: tag.line, column: tag.column,
+                message: "partial recursion deeper than \(Self.maximumDepth): \(shown.joined(separator: " > "))")
+        }
+    }
+}
