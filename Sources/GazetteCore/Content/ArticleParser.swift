@@ -1,0 +1,67 @@
+import Foundation
+import GazetteMustache
+import Yams
+
+/// Turns the bytes of one article file into an `Article`, or into the diagnostics that say what is wrong.
+public struct ArticleParser: Sendable {
+    public var dates: DateParser
+    public var markdown: MarkdownRenderer
+
+    public init(config: SiteConfig) {
+        dates = DateParser(timeZone: config.timeZone)
+        markdown = MarkdownRenderer(unsafe: config.markdownUnsafe)
+    }
+
+    /// Parses a file's contents.
+    ///
+    /// - Parameters:
+    ///   - data: the file's bytes.
+    ///   - displayPath: the path printed in diagnostics.
+    ///   - url: where the file is.
+    /// - Returns: the article (nil when any error was found) and every diagnostic.
+    public func parse(_ data: Data, displayPath: String, url: URL) -> (Article?, [Diagnostic]) {
+        data.withUnsafeBytes { raw in
+            var bytes = raw.bindMemory(to: UInt8.self)
+            var bomLength = 0
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+                bomLength = 3
+                bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+            }
+            if bytes.contains(0) || String(validating: bytes, as: UTF8.self) == nil {
+                return (nil, [.error("file is not UTF-8 text (is it a binary file named .md?)", in: displayPath)])
+            }
+            let frontMatter: FrontMatter
+            switch FrontMatter.split(bytes) {
+            case .success(let split): frontMatter = split
+            case .failure(let problem): return (nil, [.error(problem.message, in: displayPath)])
+            }
+            let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[frontMatter.bodyOffset...]), as: UTF8.self)
+            let source = SourceFile(displayPath: displayPath, url: url, bodyOffset: frontMatter.bodyOffset + bomLength,
+                                    bodyLine: frontMatter.bodyLine)
+            return parse(frontMatter: frontMatter, body: body, source: source)
+        }
+    }
+
+    private func parse(frontMatter: FrontMatter, body: String, source: SourceFile) -> (Article?, [Diagnostic]) {
+        var reader = YAMLReader(file: source.displayPath, lineOffset: 1)
+        guard let root = reader.parse(frontMatter.yaml) else {
+            if reader.diagnostics.isEmpty {
+                return (nil, [.error("front matter is empty: an article needs at least a title and a date", in: source.displayPath)])
+            }
+            return (nil, reader.diagnostics)
+        }
+        guard case .mapping(let mapping) = root else {
+            reader.error("front matter must be a mapping of fields (title: ..., date: ...), not \(YAMLReader.kind(of: root))", at: root)
+            return (nil, reader.diagnostics)
+        }
+        var fields = ArticleFields(reader: reader, dates: dates, fileStem: source.url.deletingPathExtension().lastPathComponent)
+        fields.read(mapping)
+        guard var article = fields.article(source: source) else { return (nil, fields.reader.diagnostics) }
+
+        article.wordCount = WordCounter.countMarkdown(body)
+        if article.summary.isEmpty {
+            article.summary = Summary.cut(markdown.render(body, html: false).firstParagraph)
+        }
+        return (article, fields.reader.diagnostics)
+    }
+}
