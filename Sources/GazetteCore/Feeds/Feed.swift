@@ -1,0 +1,39 @@
+import Foundation
+
+/// One feed of the site: the whole archive's or a topic's, as RSS 2.0 or Atom 1.0.
+public struct Feed: Sendable {
+    public enum Format: Sendable {
+        case rss, atom
+    }
+
+    public var format: Format
+    public var title: String
+    /// The HTML page the feed follows.
+    public var page: Route
+    /// Where the feed itself is written.
+    public var route: Route
+    /// The newest articles, newest first, at most `feed_size`.
+    public var articles: [Int]
+
+    /// Every feed of the site: RSS and Atom for the archive and for each topic.
+    public static func all(for index: SiteIndex) -> [Feed] {
+        let size = index.config.feedSize
+        var feeds: [Feed] = []
+        func add(_ title: String, _ page: Route, _ articles: [Int]) {
+            feeds.append(Feed(format: .rss, title: title, page: page, route: page.file("feed.xml"), articles: articles))
+            feeds.append(Feed(format: .atom, title: title, page: page, route: page.file("atom.xml"), articles: articles))
+        }
+        add(index.config.title, .root, Array(index.articles.indices.prefix(size)))
+        for topic in index.topics {
+            add("\(topic.name) · \(index.config.title)", topic.route, Array(topic.articles.prefix(size)))
+        }
+        return feeds
+    }
+
+    /// The articles any feed carries: their bodies are kept when their pages are rendered.
+    public static func articlesInFeeds(_ feeds: [Feed]) -> Set<Int> {
+        var set = Set<Int>()
+        for feed in feeds where feed.format == .rss { set.formUnion(feed.articles) }
+        return set
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// `sitemap.xml` with every page and its last modification; past 50,000 URLs (the protocol's limit)
+/// it becomes a sitemap index of `sitemap-1.xml`, `sitemap-2.xml` …
+struct SitemapWriter {
+    let context: SiteContext
+    static let limit = 50_000
+
+    struct Entry {
+        var route: Route
+        var lastModified: Date?
+    }
+
+    /// The files to write, by output path.
+    func render(_ entries: [Entry]) -> [(String, [UInt8])] {
+        guard entries.count > Self.limit else { return [("sitemap.xml", urlset(entries[...]))] }
+        var files: [(String, [UInt8])] = []
+        var index = XMLWriter()
+        index.raw("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
+        for (n, start) in stride(from: 0, to: entries.count, by: Self.limit).enumerated() {
+            let chunk = entries[start..<min(entries.count, start + Self.limit)]
+            let name = "sitemap-\(n + 1).xml"
+            files.append((name, urlset(chunk)))
+            index.raw("<sitemap>\n")
+            index.element("loc", context.links.absoluteURL(.file(name)))
+            if let latest = chunk.compactMap(\.lastModified).max() { index.element("lastmod", iso(latest)) }
+            index.raw("</sitemap>\n")
+        }
+        index.raw("</sitemapindex>\n")
+        files.append(("sitemap.xml", index.bytes))
+        return files
+    }
+
+    private func urlset(_ entries: ArraySlice<Entry>) -> [UInt8] {
+        var xml = XMLWriter()
+        xml.raw("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
+        for entry in entries {
+            xml.raw("<url>\n")
+            xml.element("loc", context.links.absoluteURL(entry.route))
+            if let date = entry.lastModified { xml.element("lastmod", iso(date)) }
+            xml.raw("</url>\n")
+        }
+        xml.raw("</urlset>\n")
+        return xml.bytes
+    }
+
+    private func iso(_ date: Date) -> String {
+        DateFormats.rfc3339(CivilTime(date, in: context.config.timeZone))
+    }
+
+    /// `robots.txt`, naming the sitemap.
+    func robots() -> [UInt8] {
+        Array("User-agent: *\nAllow: /\n\nSitemap: \(context.links.absoluteURL(.file("sitemap.xml")))\n".utf8)
+    }
+}

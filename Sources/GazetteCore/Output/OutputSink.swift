@@ -1,0 +1,40 @@
+import Foundation
+
+/// Where a build's files go: a folder on disk, or memory for the preview server and tests.
+///
+/// Paths are relative to the output root and use `/`. Writes may come from many threads at once.
+public protocol OutputSink: Sendable {
+    /// Records the bytes of one output file.
+    func write(_ bytes: [UInt8], to path: String) throws(OutputError)
+    /// Makes all writes of this build visible; until then a disk sink leaves the old output as it was.
+    func commit() throws(OutputError)
+    /// Forgets the writes of a build that failed.
+    func discard()
+}
+
+/// A file the sink refused or could not write.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): error: \(message)" }
+}
+
+enum OutputPath {
+    /// Refuses any path that could leave the output root: absolute, `..`, `.`, empty segments,
+    /// backslashes, NUL and other control characters.
+    static func validate(_ path: String) throws(OutputError) {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.isEmpty, !path.hasPrefix("/"), segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+            throw OutputError(path: path, message: "refusing to write outside the output folder")
+        }
+        guard !path.unicodeScalars.contains(where: { $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw OutputError(path: path, message: "refusing a path with a backslash or a control character")
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// Decides every HTML page of the site: its route, its kind and its template.
+public struct PagePlanner: Sendable {
+    public let index: SiteIndex
+
+    public init(index: SiteIndex) {
+        self.index = index
+    }
+
+    /// Template names of the default theme, by page kind.
+    public static let templates = ["article", "home", "topics", "topic", "archive", "archive-year", "archive-month", "404"]
+
+    public func pages() -> [Page] {
+        var pages: [Page] = index.routes.enumerated().map { Page(route: $1, kind: .article($0), template: "article") }
+        pages += paginate(.home, template: "home", first: .root, count: index.articles.count)
+        pages.append(Page(route: Route(["topics"]), kind: .topics, template: "topics"))
+        for (i, topic) in index.topics.enumerated() {
+            pages += paginate(.topic(i), template: "topic", first: topic.route, count: topic.articles.count)
+        }
+        pages.append(Page(route: Route(["archive"]), kind: .archive, template: "archive"))
+        for (y, year) in index.years.enumerated() {
+            pages += paginate(.archiveYear(y), template: "archive-year", first: year.route, count: year.articles.count)
+            for (m, month) in year.months.enumerated() {
+                pages += paginate(.archiveMonth(y, m), template: "archive-month", first: month.route, count: month.articles.count)
+            }
+        }
+        pages.append(Page(route: .file("404.html"), kind: .notFound, template: "404"))
+        return pages
+    }
+
+    private func paginate(_ kind: Page.Kind, template: String, first: Route, count: Int) -> [Page] {
+        let size = index.config.pageSize
+        let total = max(1, (count + size - 1) / size)
+        return (1...total).map { number in
+            let pagination = Pagination(number: number, total: total,
+                                        range: ((number - 1) * size)..<min(count, number * size), first: first)
+            return Page(route: pagination.route(of: number), kind: kind, template: template, pagination: pagination)
+        }
+    }
+
+    /// Pages that would be written to one file: an article whose URL is also a list page's, say.
+    public func clashes(in pages: [Page]) -> [Diagnostic] {
+        var owners: [String: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (p, page) in pages.enumerated() {
+            let key = page.route.outputPath
+            guard let first = owners[key] else {
+                owners[key] = p
+                continue
+            }
+            if case .article = page.kind, case .article = pages[first].kind { continue }  // the index reports these
+            let names = [pages[first], page].map(describe)
+            let file = [pages[first], page].compactMap { page -> String? in
+                if case .article(let i) = page.kind { return index.articles[i].source.displayPath }
+                return nil
+            }.first ?? "site.yml"
+            diagnostics.append(.error("\(names[0]) and \(names[1]) would both be written to \(key)", in: file))
+        }
+        return diagnostics
+    }
+
+    private func describe(_ page: Page) -> String {
+        if case .article(let i) = page.kind { return "the article of \(index.articles[i].source.displayPath)" }
+        return "the page \(page.route.path)"
+    }
+
+    /// The article indexes a page of a list shows, newest first.
+    public func articles(of kind: Page.Kind, in range: Range<Int>) -> [Int] {
+        switch kind {
+        case .home: return Array(range)
+        case .topic(let t): return Array(index.topics[t].articles[range])
+        case .archiveYear(let y): return Array(index.years[y].articles[range])
+        case .archiveMonth(let y, let m): return Array(index.years[y].months[m].articles[range])
+        default: return []
+        }
+    }
+}

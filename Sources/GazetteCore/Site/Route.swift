@@ -1,0 +1,49 @@
+/// Where a page lives: a site path made of segments, such as `/topics/economy/page/2/`.
+///
+/// Segments are kept decoded (they name folders on disk); links percent-encode them.
+public struct Route: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var segments: [String]
+    /// A file route (`/404.html`, `/feed.xml`) rather than a folder with an `index.html`.
+    public var isFile: Bool
+
+    public init(_ segments: [String], isFile: Bool = false) {
+        self.segments = segments
+        self.isFile = isFile
+    }
+
+    public static let root = Route([])
+
+    public static func file(_ segments: String...) -> Route {
+        Route(segments, isFile: true)
+    }
+
+    public func appending(_ more: String...) -> Route {
+        Route(segments + more)
+    }
+
+    /// `/a/b/` for a folder, `/a/b.xml` for a file, decoded.
+    public var path: String {
+        if segments.isEmpty { return "/" }
+        let joined = "/" + segments.joined(separator: "/")
+        return isFile ? joined : joined + "/"
+    }
+
+    /// The site path with each segment percent-encoded, for links.
+    public var encodedPath: String {
+        if segments.isEmpty { return "/" }
+        let joined = "/" + segments.map(Slug.urlEncoded).joined(separator: "/")
+        return isFile ? joined : joined + "/"
+    }
+
+    /// The file this route is written to, relative to the output folder.
+    public var outputPath: String {
+        if isFile { return segments.joined(separator: "/") }
+        return (segments + ["index.html"]).joined(separator: "/")
+    }
+
+    public var description: String { path }
+
+    public static func < (lhs: Route, rhs: Route) -> Bool {
+        lhs.path < rhs.path
+    }
+}

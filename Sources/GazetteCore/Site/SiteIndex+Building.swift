@@ -1,0 +1,86 @@
+import Foundation
+
+extension SiteIndex {
+    /// Orders the articles and groups them; two articles with one URL or one short id are errors naming both files.
+    ///
+    /// - Parameters:
+    ///   - articles: the published articles, in any order.
+    ///   - config: the site's settings (time zone and permalink pattern).
+    /// - Returns: the index, and the diagnostics of clashes (when there are any, the index is not usable).
+    public static func build(_ articles: [Article], config: SiteConfig) -> (SiteIndex, [Diagnostic]) {
+        let articles = articles.sorted { a, b in
+            if a.date != b.date { return a.date > b.date }
+            if a.title != b.title { return a.title < b.title }
+            return a.source.displayPath < b.source.displayPath
+        }
+        let times = articles.map { CivilTime($0.date, in: config.timeZone) }
+        let routes = articles.indices.map { config.permalink.route(slug: articles[$0].slug, time: times[$0]) }
+        var diagnostics = clashes(articles, routes: routes)
+
+        var topicsBySlug: [String: (names: [String: Int], articles: [Int])] = [:]
+        var slugsOfArticle: [[String]] = []
+        slugsOfArticle.reserveCapacity(articles.count)
+        for (i, article) in articles.enumerated() {
+            var slugs: [String] = []
+            for name in article.topics {
+                let slug = Slug.make(name)
+                guard !slug.isEmpty else {
+                    diagnostics.append(.error("topic '\(name)' has no letters or digits to make a URL from", in: article.source.displayPath))
+                    continue
+                }
+                guard !slugs.contains(slug) else { continue }
+                slugs.append(slug)
+                topicsBySlug[slug, default: ([:], [])].names[name, default: 0] += 1
+                topicsBySlug[slug, default: ([:], [])].articles.append(i)
+            }
+            slugsOfArticle.append(slugs)
+        }
+        let topics = topicsBySlug.map { slug, entry in
+            // The spelling most articles use names the topic; ties go to the alphabetically first.
+            let name = entry.names.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+            return Topic(name: name, slug: slug, articles: entry.articles)
+        }.sorted { $0.slug < $1.slug }
+        let topicPosition = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1.slug, $0) })
+        let articleTopics = slugsOfArticle.map { $0.compactMap { topicPosition[$0] } }
+
+        var years: [ArchiveYear] = []
+        for (i, time) in times.enumerated() {
+            if years.last?.year != time.year {
+                years.append(ArchiveYear(year: time.year, months: [], articles: []))
+            }
+            years[years.count - 1].articles.append(i)
+            if years[years.count - 1].months.last?.month != time.month {
+                years[years.count - 1].months.append(ArchiveMonth(year: time.year, month: time.month, articles: []))
+            }
+            years[years.count - 1].months[years[years.count - 1].months.count - 1].articles.append(i)
+        }
+        let index = SiteIndex(config: config, articles: articles, routes: routes, times: times, topics: topics,
+                              articleTopics: articleTopics, years: years)
+        return (index, diagnostics)
+    }
+
+    private static func clashes(_ articles: [Article], routes: [Route]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var owners: [Route: Int] = [:]
+        var shortOwners: [String: Int] = [:]
+        for i in articles.indices {
+            if let first = owners[routes[i]] {
+                diagnostics.append(.error(
+                    "URL \(routes[i].path) is claimed by both \(articles[first].source.displayPath) and \(articles[i].source.displayPath); give one a different 'slug'",
+                    in: articles[i].source.displayPath))
+            } else {
+                owners[routes[i]] = i
+            }
+            if let short = articles[i].short {
+                if let first = shortOwners[short] {
+                    diagnostics.append(.error(
+                        "short id '\(short)' is claimed by both \(articles[first].source.displayPath) and \(articles[i].source.displayPath)",
+                        in: articles[i].source.displayPath))
+                } else {
+                    shortOwners[short] = i
+                }
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Every published article in order, with its route, and the groupings list pages need:
+/// topics and years with their months. Built once per build and never changed.
+public final class SiteIndex: Sendable {
+    public let config: SiteConfig
+    /// Newest first.
+    public let articles: [Article]
+    /// `routes[i]` is the page of `articles[i]`.
+    public let routes: [Route]
+    /// The wall-clock publication time of `articles[i]` in the site's zone.
+    public let times: [CivilTime]
+    /// Topics in alphabetical order of their slugs.
+    public let topics: [Topic]
+    /// `articleTopics[i]` indexes `topics` for `articles[i]`, in the article's own order.
+    public let articleTopics: [[Int]]
+    /// Newest year first.
+    public let years: [ArchiveYear]
+
+    init(config: SiteConfig, articles: [Article], routes: [Route], times: [CivilTime], topics: [Topic],
+         articleTopics: [[Int]], years: [ArchiveYear]) {
+        self.config = config
+        self.articles = articles
+        self.routes = routes
+        self.times = times
+        self.topics = topics
+        self.articleTopics = articleTopics
+        self.years = years
+    }
+
+    /// The time a reader would call "last changed" for article `i`.
+    public func lastModified(_ i: Int) -> Date {
+        articles[i].updated.map { max($0, articles[i].date) } ?? articles[i].date
+    }
+
+    /// Topics with the most articles first, for the masthead.
+    public func topTopics(_ count: Int) -> [Int] {
+        Array(topics.indices.sorted { (topics[$0].articles.count, topics[$1].slug) > (topics[$1].articles.count, topics[$0].slug) }
+            .prefix(count))
+    }
+}
+
+/// A topic: its display name, its URL slug and its articles, newest first.
+public struct Topic: Sendable {
+    public var name: String
+    public var slug: String
+    /// Indexes into `SiteIndex.articles`, ascending, so newest first.
+    public var articles: [Int]
+
+    public var route: Route { Route(["topics", slug]) }
+}
+
+/// A year of the archive, with its months (newest first).
+public struct ArchiveYear: Sendable {
+    public var year: Int
+    public var months: [ArchiveMonth]
+    /// Newest first.
+    public var articles: [Int]
+
+    public var route: Route { Route(["archive", String(year)]) }
+}
+
+public struct ArchiveMonth: Sendable {
+    public var year: Int
+    public var month: Int
+    public var articles: [Int]
+
+    public var route: Route { Route(["archive", String(year), DateParser.twoDigits(month)]) }
+}

@@ -1,0 +1,60 @@
+import GazetteMustache
+
+/// An article for templates, computed field by field as the template asks (list pages use a few fields only).
+struct ArticleView: TemplateObject {
+    let context: SiteContext
+    let i: Int
+    /// The body as HTML: on the article's own page only.
+    var content: String?
+
+    init(_ context: SiteContext, _ i: Int, content: String? = nil) {
+        self.context = context
+        self.i = i
+        self.content = content
+    }
+
+    func value(forKey key: String) -> TemplateValue? {
+        let index = context.index
+        let article = index.articles[i]
+        switch key {
+        case "title": return .string(article.title)
+        case "url": return .string(context.links.url(index.routes[i]))
+        case "permalink": return .string(context.links.absoluteURL(index.routes[i]))
+        case "date": return .custom(DateView(index.times[i]))
+        case "updated":
+            guard let updated = article.updated, updated > article.date else { return .null }
+            return .custom(DateView(updated, zone: context.config.timeZone))
+        case "summary": return .string(article.summary)
+        case "highlights": return .list(article.highlights.map(TemplateValue.string))
+        case "has_highlights": return .bool(!article.highlights.isEmpty)
+        case "dateline": return article.dateline.map(TemplateValue.string) ?? .null
+        case "author": return article.author.map(TemplateValue.string) ?? .null
+        case "image": return article.image.map(Self.imageView) ?? .null
+        case "short": return article.short.map(TemplateValue.string) ?? .null
+        case "topics": return .list(index.articleTopics[i].map { context.topicViews[$0] })
+        case "has_topics": return .bool(!index.articleTopics[i].isEmpty)
+        case "section": return index.articleTopics[i].first.map { context.topicViews[$0] } ?? .null
+        case "word_count": return .int(article.wordCount)
+        case "reading_time": return .int(article.readingMinutes)
+        case "params": return .object(article.params)
+        case "content": return content.map(TemplateValue.string) ?? .null
+        case "previous": return i + 1 < index.articles.count ? link(to: i + 1) : .null
+        case "next": return i > 0 ? link(to: i - 1) : .null
+        default: return nil
+        }
+    }
+
+    /// `{title, url}` of a neighbouring article.
+    private func link(to j: Int) -> TemplateValue {
+        ["title": .string(context.index.articles[j].title), "url": .string(context.links.url(context.index.routes[j]))]
+    }
+
+    private static func imageView(_ image: ArticleImage) -> TemplateValue {
+        [
+            "src": .string(image.src),
+            "alt": .string(image.alt),
+            "caption": image.caption.map(TemplateValue.string) ?? .null,
+            "credit": image.credit.map(TemplateValue.string) ?? .null,
+        ]
+    }
+}

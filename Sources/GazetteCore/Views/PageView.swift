@@ -1,0 +1,106 @@
+import GazetteMustache
+
+/// Builds the root value a page's template renders: `{{site}}`, `{{page}}` and what the page kind shows.
+struct PageView {
+    let context: SiteContext
+    let planner: PagePlanner
+
+    init(context: SiteContext) {
+        self.context = context
+        planner = PagePlanner(index: context.index)
+    }
+
+    /// The root value for `page`; `content` is the article body's HTML on article pages.
+    func root(for page: Page, content: String? = nil) -> TemplateValue {
+        let index = context.index
+        let links = context.links
+        var values: [String: TemplateValue] = ["site": context.site]
+        var title = context.config.title
+        var description = context.config.description
+        var feeds: [TemplateValue] = [feed("RSS", "application/rss+xml", Route.root.file("feed.xml")),
+                                      feed("Atom", "application/atom+xml", Route.root.file("atom.xml"))]
+        switch page.kind {
+        case .article(let i):
+            values["article"] = .custom(ArticleView(context, i, content: content))
+            title = index.articles[i].title
+            description = index.articles[i].summary
+        case .home:
+            break
+        case .topics:
+            values["topics"] = .list(context.topicViews)
+            title = "Topics"
+        case .topic(let t):
+            let topic = index.topics[t]
+            values["topic"] = context.topicViews[t]
+            title = topic.name
+            description = "\(topic.articles.count) articles on \(topic.name)"
+            feeds = [feed("\(topic.name) RSS", "application/rss+xml", topic.route.file("feed.xml")),
+                     feed("\(topic.name) Atom", "application/atom+xml", topic.route.file("atom.xml"))] + feeds
+        case .archive:
+            values["years"] = .list(index.years.map(yearView))
+            title = "Archive"
+        case .archiveYear(let y):
+            values["year"] = yearView(index.years[y])
+            title = "\(index.years[y].year)"
+        case .archiveMonth(let y, let m):
+            let month = index.years[y].months[m]
+            values["year"] = yearView(index.years[y])
+            values["month"] = monthView(month)
+            title = "\(DateFormats.monthNames[month.month - 1]) \(month.year)"
+        case .notFound:
+            title = "Page not found"
+        }
+        if let pagination = page.pagination {
+            values["articles"] = .list(planner.articles(of: page.kind, in: pagination.range).map { .custom(ArticleView(context, $0)) })
+            values["pagination"] = paginationView(pagination)
+            if pagination.number > 1, page.kind != .home { title += " (page \(pagination.number))" }
+            if pagination.number > 1, page.kind == .home { title = "Page \(pagination.number)" }
+        }
+        values["page"] = [
+            "title": .string(title),
+            "description": .string(description),
+            "url": .string(links.url(page.route)),
+            "canonical": .string(links.absoluteURL(page.route)),
+            "kind": .string(page.template),
+            "is_home": .bool(page.kind == .home && (page.pagination?.number ?? 1) == 1),
+            "feeds": .list(feeds),
+        ]
+        return .object(values)
+    }
+
+    private func feed(_ title: String, _ type: String, _ route: Route) -> TemplateValue {
+        ["title": .string(title), "type": .string(type), "url": .string(context.links.absoluteURL(route))]
+    }
+
+    private func yearView(_ year: ArchiveYear) -> TemplateValue {
+        [
+            "year": .int(year.year),
+            "url": .string(context.links.url(year.route)),
+            "count": .int(year.articles.count),
+            "months": .list(year.months.map(monthView)),
+        ]
+    }
+
+    private func monthView(_ month: ArchiveMonth) -> TemplateValue {
+        [
+            "year": .int(month.year),
+            "month": .string(DateFormats.pad(month.month)),
+            "name": .string(DateFormats.monthNames[month.month - 1]),
+            "url": .string(context.links.url(month.route)),
+            "count": .int(month.articles.count),
+        ]
+    }
+
+    private func paginationView(_ p: Pagination) -> TemplateValue {
+        let links = context.links
+        return [
+            "number": .int(p.number),
+            "total": .int(p.total),
+            "is_paginated": .bool(p.total > 1),
+            "newer_url": p.number > 1 ? .string(links.url(p.route(of: p.number - 1))) : .null,
+            "older_url": p.number < p.total ? .string(links.url(p.route(of: p.number + 1))) : .null,
+            "first_url": .string(links.url(p.first)),
+            "last_url": .string(links.url(p.route(of: p.total))),
+        ]
+    }
+}

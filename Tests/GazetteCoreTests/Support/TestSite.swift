@@ -1,0 +1,91 @@
+import Foundation
+@testable import GazetteCore
+
+/// A whole site in a temporary folder, built with the project's own default theme.
+struct TestSite {
+    let root: URL
+
+    /// The repository's `Templates/`, found from this file's path.
+    static let themeFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Templates")
+
+    /// Creates the site; `files` maps paths relative to the site to their text. The default theme is copied
+    /// in unless `files` brings its own `Templates/`.
+    init(_ files: [String: String], theme: Bool = true) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        if theme { try FileManager.default.copyItem(at: Self.themeFolder, to: root.appendingPathComponent("Templates")) }
+        for (path, text) in files { try write(text, to: path) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Content"), withIntermediateDirectories: true)
+    }
+
+    func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    func write(_ data: Data, to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func remove(_ path: String) throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent(path))
+    }
+
+    var options: BuildOptions {
+        var options = BuildOptions(site: root)
+        options.now = ISO8601DateFormatter().date(from: "2026-01-01T00:00:00Z")!
+        return options
+    }
+
+    /// Builds into `Output/` on disk.
+    @discardableResult
+    func build(_ configure: (inout BuildOptions) -> Void = { _ in }) throws(BuildFailure) -> BuildReport {
+        var options = self.options
+        configure(&options)
+        return try Builder(options: options, paths: DisplayPaths(workingDirectory: root.path)).build(into: DiskSink(root: options.output))
+    }
+
+    /// The diagnostics of a build that must fail.
+    func failures(_ configure: (inout BuildOptions) -> Void = { _ in }) -> [Diagnostic] {
+        do {
+            try build(configure)
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    func output(_ path: String) -> String? {
+        try? String(contentsOf: root.appendingPathComponent("Output").appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+    }
+
+    /// Every file under `Output/`, relative paths, sorted.
+    func outputFiles() -> [String] {
+        let base = root.appendingPathComponent("Output").path
+        let enumerator = FileManager.default.enumerator(atPath: base)
+        var files: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(path)
+            }
+        }
+        return files.sorted()
+    }
+
+    func delete() {
+        try? FileManager.default.removeItem(at: root)
+    }
+}
+
+/// An article file's text.
+func article(title: String = "A title", date: String = "2025-11-19T10:00:00+05:00", _ fields: String = "", body: String = "Body text.") -> String {
+    "---\ntitle: \"\(title)\"\ndate: \(date)\n\(fields.isEmpty ? "" : fields + "\n")---\n\n\(body)\n"
+}
