@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import GazetteCore
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into its output folder."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Flag(help: "Print nothing but errors and warnings.")
+    var quiet = false
+
+    func run() throws {
+        let builder = Builder(options: try site.buildOptions())
+        do {
+            let report = try builder.build(into: DiskSink(root: builder.options.output))
+            Terminal.print(report.diagnostics)
+            if !quiet { print(report.summary) }
+        } catch {
+            Terminal.print(error.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// The folders and switches that `build`, `serve` and `check` share.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "The site's folder, with site.yml, Content/ and Templates/.")
+    var site: String = "."
+
+    @Option(help: "The articles' folder (default: SITE/Content).")
+    var content: String?
+
+    @Option(help: "The theme's folder (default: SITE/Templates).")
+    var templates: String?
+
+    @Option(help: "Where the site is written (default: SITE/Output).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Overrides base_url from site.yml.")
+    var baseURL: String?
+
+    @Flag(help: "Include articles marked draft: true.")
+    var drafts = false
+
+    @Flag(help: "Include articles dated after now.")
+    var future = false
+
+    func buildOptions() throws -> BuildOptions {
+        var options = BuildOptions(site: URL(fileURLWithPath: site))
+        if let content { options.content = URL(fileURLWithPath: content).standardizedFileURL }
+        if let templates { options.templates = URL(fileURLWithPath: templates).standardizedFileURL }
+        if let output { options.output = URL(fileURLWithPath: output).standardizedFileURL }
+        options.baseURL = baseURL
+        options.includeDrafts = drafts
+        options.includeFuture = future
+        return options
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct Gazette: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A static site generator for news archives.",
+        version: GazetteVersion.current,
+        subcommands: [BuildCommand.self, RenderCommand.self]
+    )
+}
+
+enum GazetteVersion {
+    static let current = "0.1.0"
+}
