@@ -1,0 +1,26 @@
+# `make site` and `make test` set up everything on a fresh Debian machine with Swift 6.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+GAZETTE := .build/release/gazette
+
+.PHONY: deps build site test serve clean
+
+# cmark-gfm, the C Markdown library, from Debian's packages when it is missing.
+deps:
+	@pkg-config --exists libcmark-gfm || { \
+	  echo "Installing cmark-gfm (libcmark-gfm-dev, libcmark-gfm-extensions-dev)"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev; }
+
+build: deps
+	$(SWIFT) build -c release --product gazette
+
+site: build
+	$(GAZETTE) build --site .
+	@echo "Open $(CURDIR)/Output/index.html"
+
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build .gazette
