@@ -24,3 +24,9 @@ test: deps
 
 clean:
 	rm -rf .build .gazette
+
+# Renders the default theme's article page 10,000 times with our template engine and with
+# swift-mustache (release build); see docs/performance.md.
+.PHONY: bench-templates
+bench-templates:
+	cd Benchmarks && $(SWIFT) run -c release TemplateBenchmark
