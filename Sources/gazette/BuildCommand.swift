@@ -5,21 +5,38 @@ import GazetteCore
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Build the site into its output folder."
+        abstract: "Build the site into its output folder.",
+        discussion: "Only what changed since the last build is rendered and written; the cache is in SITE/.gazette/."
     )
 
     @OptionGroup var site: SiteOptions
 
+    @Flag(help: "Remove every file the last build wrote, then build from scratch.")
+    var clean = false
+
     @Flag(help: "Print nothing but errors and warnings.")
     var quiet = false
 
+    @Flag(help: "Print the time each stage took.")
+    var timings = false
+
     func run() throws {
-        let builder = Builder(options: try site.buildOptions())
+        let options = try site.buildOptions()
+        var builder = Builder(options: options)
+        let progress = ProgressLine(enabled: !quiet)
+        builder.progress = { progress.show($0) }
+        let previous = BuildState.load(from: options.cacheFolder)
         do {
-            let report = try builder.build(into: DiskSink(root: builder.options.output))
+            let (report, next) = try builder.build(into: DiskSink(root: options.output), state: previous, clean: clean)
+            progress.finish()
+            if !report.unchanged || report.filesRead > 0 { try? next.save(to: options.cacheFolder) }
             Terminal.print(report.diagnostics)
+            if timings {
+                for stage in report.stages { print("\(stage.name): \(String(format: "%.3f", stage.seconds)) s") }
+            }
             if !quiet { print(report.summary) }
         } catch {
+            progress.finish()
             Terminal.print(error.diagnostics)
             throw ExitCode.failure
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GazetteCore
 
 @main
 struct Gazette: ParsableCommand {
@@ -7,8 +8,4 @@ struct Gazette: ParsableCommand {
         version: GazetteVersion.current,
         subcommands: [BuildCommand.self, RenderCommand.self]
     )
-}
-
-enum GazetteVersion {
-    static let current = "0.1.0"
 }

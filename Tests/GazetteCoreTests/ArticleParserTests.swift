@@ -10,7 +10,7 @@ import Testing
     }
 
     func parse(_ text: String, file: String = "Content/2025/story.md") -> (Article?, [Diagnostic]) {
-        ArticleParser(config: config).parse(Data(text.utf8), displayPath: file, url: URL(fileURLWithPath: "/site/" + file))
+        ArticleParser(config: config).parse(Array(text.utf8), displayPath: file, path: "/site/" + file)
     }
 
     func errors(_ text: String) -> [String] {
@@ -126,7 +126,7 @@ import Testing
         #expect(errors("Just text\n") == ["Content/2025/story.md:1:1: error: missing front matter: the file must start with a line '---', then YAML fields, then '---'"])
         #expect(errors("---\ntitle: T\n") == ["Content/2025/story.md:1:1: error: front matter opened here is never closed with a line '---'"])
         #expect(errors("---\n- a\n- b\n---\n") == ["Content/2025/story.md:2:1: error: front matter must be a mapping of fields (title: ..., date: ...), not a list"])
-        let binary = ArticleParser(config: config).parse(Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF]), displayPath: "x.md", url: URL(fileURLWithPath: "/x.md"))
+        let binary = ArticleParser(config: config).parse([0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF], displayPath: "x.md", path: "/x.md")
         #expect(binary.1.map(\.description) == ["x.md:1:1: error: file is not UTF-8 text (is it a binary file named .md?)"])
     }
 

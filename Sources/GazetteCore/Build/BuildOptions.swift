@@ -22,6 +22,9 @@ public struct BuildOptions: Sendable {
     }
 
     public var configFile: URL { site.appendingPathComponent("site.yml") }
+
+    /// Where the build cache lives: `SITE/.gazette/`.
+    public var cacheFolder: URL { site.appendingPathComponent(".gazette") }
 }
 
 /// What a build did, for the summary line and for tests.
@@ -29,7 +32,16 @@ public struct BuildReport: Sendable {
     public var articles = 0
     public var pages = 0
     public var feeds = 0
-    public var files = 0
+    /// Pages rendered this time (the others were unchanged).
+    public var rendered = 0
+    /// Files written (their bytes changed), and stale files removed.
+    public var written = 0
+    public var removed = 0
+    public var assets = 0
+    /// Nothing the output depends on changed: nothing was rendered or written.
+    public var unchanged = false
+    /// Content files read (the others were known from the last build).
+    public var filesRead = 0
     public var seconds = 0.0
     /// Seconds spent in each stage, in order.
     public var stages: [(name: String, seconds: Double)] = []
@@ -37,6 +49,8 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
 
     public var summary: String {
-        "Built \(articles) articles: \(pages) pages, \(feeds) feeds in \(String(format: "%.2f", seconds)) s"
+        let time = String(format: "%.2f", seconds)
+        if unchanged { return "Built \(articles) articles: nothing changed in \(time) s" }
+        return "Built \(articles) articles: \(pages) pages, \(feeds) feeds in \(time) s (\(written) files written, \(removed) removed)"
     }
 }

@@ -1,38 +1,62 @@
 import Foundation
 import GazetteMustache
-import Synchronization
 
-/// The whole build: load, index, plan, render, write. Every problem of every file is collected
-/// before anything is written; a build with errors changes nothing in the output.
+/// The whole build: load, index, plan, render, write. Every problem of every file is collected before
+/// anything is written; a build with errors changes nothing in the output.
+///
+/// Builds are incremental: given the state the last build left, only changed files are read, only pages
+/// whose fingerprint changed are rendered, only files whose bytes changed are written, and files the last
+/// build wrote that this one does not are removed.
 public struct Builder: Sendable {
     public var options: BuildOptions
     public var paths: DisplayPaths
+    /// Told each stage's progress; the command line shows it on long builds.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(options: BuildOptions, paths: DisplayPaths = DisplayPaths()) {
         self.options = options
         self.paths = paths
     }
 
-    /// Builds the site into `sink`.
-    ///
-    /// - Throws: `BuildFailure` with every error found; the sink is then left unchanged.
+    /// Builds the site into `sink` from scratch (nothing known of earlier builds).
     public func build(into sink: some OutputSink) throws(BuildFailure) -> BuildReport {
+        try build(into: sink, state: BuildState()).report
+    }
+
+    /// Builds the site into `sink`, reusing what `state` knows of the last build into the same sink.
+    ///
+    /// - Parameters:
+    ///   - clean: remove every file the last build wrote before writing.
+    /// - Returns: the report, and the state to pass to the next build.
+    /// - Throws: `BuildFailure` with every error found; the sink is then left unchanged.
+    public func build(into sink: some OutputSink, state previous: BuildState, clean: Bool = false)
+        throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
         var report = BuildReport()
         var clock = StageClock()
-
-        let (config, configDiagnostics) = loadConfig()
-        var diagnostics = configDiagnostics
-        let templates = loadTemplates()
-        diagnostics += templates.diagnostics
-        let loader = ContentLoader(parser: ArticleParser(config: config), paths: paths)
-        let (loaded, contentDiagnostics) = loader.load(options.content)
-        diagnostics += contentDiagnostics
+        let inputs = loadInputs(previous: previous)
+        var diagnostics = inputs.diagnostics
+        let outputRoot = options.output.standardizedFileURL.path
+        let previousOutputs = previous.outputRoot == outputRoot ? previous.outputs : [:]
+        var state = BuildState()
+        state.parseKey = inputs.parseKey
+        state.sources = inputs.content.records
+        state.outputRoot = outputRoot
+        state.inputsKey = inputs.key
+        report.filesRead = inputs.content.read
         clock.lap("load", into: &report)
 
-        let articles = loaded.filter { article in
-            (options.includeDrafts || !article.draft) && (options.includeFuture || article.date <= options.now)
+        if !clean, !diagnostics.hasErrors, !inputs.content.changed, inputs.key == previous.inputsKey,
+           !previousOutputs.isEmpty, previousOutputs.allSatisfy({ sink.stamp(of: $0.key) == $0.value.stamp }) {
+            // Nothing the output depends on changed, and the output is as it was left.
+            state.outputs = previousOutputs
+            report.articles = inputs.published.count
+            report.unchanged = true
+            report.seconds = clock.total
+            report.diagnostics = diagnostics.sortedByLocation()
+            return (report, state)
         }
-        let (index, indexDiagnostics) = SiteIndex.build(articles, config: config)
+
+        let (index, indexDiagnostics) = SiteIndex.build(inputs.published, config: inputs.config)
         diagnostics += indexDiagnostics
         let context = SiteContext(index: index, buildTime: options.now)
         let planner = PagePlanner(index: index)
@@ -40,28 +64,37 @@ public struct Builder: Sendable {
         diagnostics += planner.clashes(in: pages)
         let feeds = Feed.all(for: index)
         clock.lap("index", into: &report)
+        guard !diagnostics.hasErrors, let library = inputs.library else { throw fail(diagnostics, sink) }
 
-        guard !diagnostics.hasErrors, let library = templates.library else { throw fail(diagnostics, sink) }
-
-        let renderer = PageRenderer(context: context, library: library, sink: sink, paths: paths,
-                                    keepBodies: Feed.articlesInFeeds(feeds))
-        let rendered = renderer.render(pages)
+        let recorder = OutputRecorder(sink: sink, previous: clean ? [:] : previousOutputs, keepsIdenticalFiles: !clean)
+        if clean { for path in previousOutputs.keys { try? sink.remove(path) } }
+        let fingerprints = Fingerprints(context: context, settings: inputs.settingsKey)
+        let pagePrints = parallelMap(pages.count) { fingerprints.page(pages[$0]) }
+        let stalePages = pages.indices.filter { !recorder.isCurrent(pages[$0].route.outputPath, fingerprint: pagePrints[$0]) }
+        let feedPrints = feeds.map(fingerprints.feed)
+        let staleFeeds = feeds.indices.filter { !recorder.isCurrent(feeds[$0].route.outputPath, fingerprint: feedPrints[$0]) }
+        let renderer = PageRenderer(context: context, library: library, recorder: recorder, paths: paths,
+                                    keepBodies: Set(staleFeeds.flatMap { feeds[$0].articles }), progress: progress)
+        var rendered = renderer.render(stalePages.map { (pages[$0], pagePrints[$0]) })
         diagnostics += rendered.diagnostics
         guard !diagnostics.hasErrors else { throw fail(diagnostics, sink) }
+        report.rendered = stalePages.count
         clock.lap("render", into: &report)
 
         do {
+            rendered.bodies.merge(renderer.bodies(of: renderer.keepBodies.subtracting(rendered.bodies.keys))) { old, _ in old }
             let writer = FeedWriter(context: context)
-            for feed in feeds {
-                try sink.write(writer.render(feed) { rendered.bodies[$0] ?? "" }, to: feed.route.outputPath)
+            for f in staleFeeds {
+                try recorder.write(writer.render(feeds[f]) { rendered.bodies[$0] ?? [] }, to: feeds[f].route.outputPath,
+                                   fingerprint: feedPrints[f])
             }
             let sitemap = SitemapWriter(context: context)
-            for (path, bytes) in sitemap.render(sitemapEntries(pages, index)) {
-                try sink.write(bytes, to: path)
-            }
-            try sink.write(sitemap.robots(), to: "robots.txt")
-            report.files = try copyAssets(into: sink)
-            try sink.commit()
+            for (path, bytes) in sitemap.render(sitemapEntries(pages, index)) { try recorder.write(bytes, to: path) }
+            try recorder.write(sitemap.robots(), to: "robots.txt")
+            report.assets = try copyAssets(to: recorder)
+            let (manifest, removed) = try recorder.commit()
+            state.outputs = manifest
+            report.removed = removed
         } catch {
             diagnostics.append(.error(error.message, in: paths.display(options.output.appendingPathComponent(error.path))))
             throw fail(diagnostics, sink)
@@ -71,82 +104,14 @@ public struct Builder: Sendable {
         report.articles = index.articles.count
         report.pages = pages.count
         report.feeds = feeds.count
-        report.files += pages.count + feeds.count + 2
+        report.written = recorder.writtenCount
         report.seconds = clock.total
         report.diagnostics = diagnostics.sortedByLocation()
-        return report
+        return (report, state)
     }
 
     private func fail(_ diagnostics: [Diagnostic], _ sink: some OutputSink) -> BuildFailure {
         sink.discard()
         return BuildFailure(diagnostics.sortedByLocation())
-    }
-
-    private func loadConfig() -> (SiteConfig, [Diagnostic]) {
-        var (config, diagnostics) = SiteConfig.load(from: options.configFile, displayPath: paths.display(options.configFile))
-        if let baseURL = options.baseURL { config.setBaseURL(baseURL) }
-        return (config, diagnostics)
-    }
-
-    private func loadTemplates() -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
-        let display = paths.display(options.templates)
-        guard FileManager.default.fileExists(atPath: options.templates.path) else {
-            return (nil, [.error("no templates folder (a theme's .mustache files go here)", in: display)])
-        }
-        do {
-            let library = try TemplateLibrary(directory: options.templates, displayPath: display)
-            let missing = PagePlanner.templates.filter { !library.contains($0) }
-            return (library, missing.map { .error("missing template '\($0).mustache' for \($0) pages", in: display + "/\($0).mustache") })
-        } catch {
-            return (nil, error.errors.map { Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message) })
-        }
-    }
-
-    private func sitemapEntries(_ pages: [Page], _ index: SiteIndex) -> [SitemapWriter.Entry] {
-        let planner = PagePlanner(index: index)
-        return pages.compactMap { page in
-            switch page.kind {
-            case .notFound: return nil
-            case .article(let i): return .init(route: page.route, lastModified: index.lastModified(i))
-            case .topics, .archive: return .init(route: page.route, lastModified: index.articles.indices.first.map(index.lastModified))
-            default:
-                let shown = page.pagination.map { planner.articles(of: page.kind, in: $0.range) } ?? []
-                return .init(route: page.route, lastModified: shown.map(index.lastModified).max())
-            }
-        }
-    }
-
-    /// Copies `Templates/assets/` to `assets/` in the output; returns how many files.
-    private func copyAssets(into sink: some OutputSink) throws(OutputError) -> Int {
-        let assets = options.templates.appendingPathComponent("assets")
-        var walk = FileWalk(root: assets, paths: paths)
-        let files = walk.files { _ in true }
-        let prefix = assets.path.count + 1
-        for file in files {
-            let relative = String(file.path.dropFirst(prefix))
-            guard let data = FileManager.default.contents(atPath: file.path) else {
-                throw OutputError(path: "assets/" + relative, message: "cannot read \(paths.display(file))")
-            }
-            try sink.write([UInt8](data), to: "assets/" + relative)
-        }
-        return files.count
-    }
-}
-
-/// Times the stages of a build.
-struct StageClock {
-    private let start = ContinuousClock.now
-    private var last = ContinuousClock.now
-
-    mutating func lap(_ name: String, into report: inout BuildReport) {
-        let now = ContinuousClock.now
-        report.stages.append((name, Self.seconds(now - last)))
-        last = now
-    }
-
-    var total: Double { Self.seconds(ContinuousClock.now - start) }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

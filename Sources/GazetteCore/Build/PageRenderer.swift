@@ -2,33 +2,38 @@ import Foundation
 import GazetteMustache
 import Synchronization
 
-/// Renders pages on every core and hands their bytes to the sink. An article's body is read from its
+/// Renders pages on every core and hands their bytes to the recorder. An article's body is read from its
 /// file, rendered and dropped with its page, unless a feed needs it later.
 struct PageRenderer: Sendable {
     let context: SiteContext
     let library: TemplateLibrary
-    let sink: any OutputSink
+    let recorder: OutputRecorder
     let paths: DisplayPaths
-    /// Articles whose body HTML the feeds need.
+    /// Articles whose body the feeds to write need.
     let keepBodies: Set<Int>
+    let progress: (@Sendable (BuildProgress) -> Void)?
 
     struct Result {
-        var bodies: [Int: String]
+        /// The bodies the feeds need, escaped for XML once for all the feeds that carry them.
+        var bodies: [Int: [UInt8]]
         var diagnostics: [Diagnostic]
     }
 
-    func render(_ pages: [Page]) -> Result {
+    /// Renders `pages` (each with its fingerprint) and writes them.
+    func render(_ pages: [(page: Page, fingerprint: UInt64)]) -> Result {
         let view = PageView(context: context)
         let markdown = MarkdownRenderer(unsafe: context.config.markdownUnsafe)
-        let bodies = Mutex<[Int: String]>([:])
+        let bodies = Mutex<[Int: [UInt8]]>([:])
+        let done = Atomic<Int>(0)
         let problems = parallelMap(pages.count) { p -> Diagnostic? in
-            let page = pages[p]
+            defer { report(done.add(1, ordering: .relaxed).newValue, of: pages.count) }
+            let (page, fingerprint) = pages[p]
             var content: String?
             if case .article(let i) = page.kind {
                 switch body(of: i, markdown) {
                 case .success(let html):
                     content = html
-                    if keepBodies.contains(i) { bodies.withLock { $0[i] = html } }
+                    if keepBodies.contains(i) { bodies.withLock { $0[i] = Self.escaped(html) } }
                 case .failure(let diagnostic):
                     return diagnostic
                 }
@@ -37,7 +42,7 @@ struct PageRenderer: Sendable {
             buffer.reserveCapacity(32 * 1024)
             do {
                 try library.render(page.template, view.root(for: page, content: content), into: &buffer)
-                try sink.write(buffer, to: page.route.outputPath)
+                try recorder.write(buffer, to: page.route.outputPath, fingerprint: fingerprint)
             } catch let error as TemplateError {
                 return Diagnostic(file: error.file, line: error.line, column: error.column,
                                   message: "\(error.message) (rendering \(page.route.path))")
@@ -51,14 +56,33 @@ struct PageRenderer: Sendable {
         return Result(bodies: bodies.withLock { $0 }, diagnostics: problems.compactMap { $0 })
     }
 
+    /// The XML-escaped bodies of articles whose pages were not rendered this time, for the feeds.
+    func bodies(of articles: Set<Int>) -> [Int: [UInt8]] {
+        let markdown = MarkdownRenderer(unsafe: context.config.markdownUnsafe)
+        let list = Array(articles)
+        let rendered = parallelMap(list.count) { n in (try? body(of: list[n], markdown).get()).map(Self.escaped) ?? [] }
+        return Dictionary(uniqueKeysWithValues: zip(list, rendered))
+    }
+
     /// Reads article `i`'s Markdown body from its file again and renders it.
     private func body(of i: Int, _ markdown: MarkdownRenderer) -> Swift.Result<String, Diagnostic> {
         let source = context.index.articles[i].source
-        guard let data = FileManager.default.contents(atPath: source.url.path), data.count >= source.bodyOffset else {
-            return .failure(.error("file changed or vanished during the build", in: source.displayPath))
+        guard let bytes = FileIO.read(source.path), bytes.count >= source.bodyOffset,
+              StableHash.of(bytes) == source.contentHash else {
+            return .failure(.error("file changed or vanished during the build; build again", in: source.displayPath))
         }
-        let text = String(decoding: data[source.bodyOffset...], as: UTF8.self)
-        return .success(markdown.render(text).html)
+        return .success(markdown.render(String(decoding: bytes[source.bodyOffset...], as: UTF8.self)).html)
+    }
+
+    private static func escaped(_ html: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        XMLText.append(html, to: &bytes)
+        return bytes
+    }
+
+    private func report(_ done: Int, of total: Int) {
+        guard let progress, done % 256 == 0 || done == total else { return }
+        progress(BuildProgress(stage: "render", done: done, total: total))
     }
 }
 

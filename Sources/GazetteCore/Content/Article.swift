@@ -36,9 +36,12 @@ public struct ArticleImage: Sendable, Equatable {
 /// A content file: its path for messages, its location, and where its Markdown body starts.
 public struct SourceFile: Sendable, Equatable {
     public var displayPath: String
-    public var url: URL
+    /// The absolute path on disk.
+    public var path: String
     /// Byte offset of the body in the file, after the front matter.
     public var bodyOffset: Int
     /// 1-based line on which the body starts.
     public var bodyLine: Int
+    /// `StableHash` of the whole file: what the build cache and page fingerprints compare.
+    public var contentHash: UInt64
 }

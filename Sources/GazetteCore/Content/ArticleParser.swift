@@ -17,9 +17,9 @@ public struct ArticleParser: Sendable {
     /// - Parameters:
     ///   - data: the file's bytes.
     ///   - displayPath: the path printed in diagnostics.
-    ///   - url: where the file is.
+    ///   - path: where the file is.
     /// - Returns: the article (nil when any error was found) and every diagnostic.
-    public func parse(_ data: Data, displayPath: String, url: URL) -> (Article?, [Diagnostic]) {
+    public func parse(_ data: [UInt8], displayPath: String, path: String) -> (Article?, [Diagnostic]) {
         data.withUnsafeBytes { raw in
             var bytes = raw.bindMemory(to: UInt8.self)
             var bomLength = 0
@@ -36,10 +36,17 @@ public struct ArticleParser: Sendable {
             case .failure(let problem): return (nil, [.error(problem.message, in: displayPath)])
             }
             let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[frontMatter.bodyOffset...]), as: UTF8.self)
-            let source = SourceFile(displayPath: displayPath, url: url, bodyOffset: frontMatter.bodyOffset + bomLength,
-                                    bodyLine: frontMatter.bodyLine)
+            let source = SourceFile(displayPath: displayPath, path: path, bodyOffset: frontMatter.bodyOffset + bomLength,
+                                    bodyLine: frontMatter.bodyLine, contentHash: StableHash.of(UnsafeRawBufferPointer(raw)))
             return parse(frontMatter: frontMatter, body: body, source: source)
         }
+    }
+
+    /// The file name without its folder and extension.
+    static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
     }
 
     private func parse(frontMatter: FrontMatter, body: String, source: SourceFile) -> (Article?, [Diagnostic]) {
@@ -54,7 +61,7 @@ public struct ArticleParser: Sendable {
             reader.error("front matter must be a mapping of fields (title: ..., date: ...), not \(YAMLReader.kind(of: root))", at: root)
             return (nil, reader.diagnostics)
         }
-        var fields = ArticleFields(reader: reader, dates: dates, fileStem: source.url.deletingPathExtension().lastPathComponent)
+        var fields = ArticleFields(reader: reader, dates: dates, fileStem: Self.stem(of: source.path))
         fields.read(mapping)
         guard var article = fields.article(source: source) else { return (nil, fields.reader.diagnostics) }
 

@@ -41,14 +41,29 @@ public enum Slug {
         return String(output).precomposedStringWithCanonicalMapping
     }
 
-    /// The slug percent-encoded for use in a URL path.
+    /// The slug percent-encoded for use in a URL path: every byte but ASCII letters, digits and `-._~`.
     public static func urlEncoded(_ slug: String) -> String {
-        slug.addingPercentEncoding(withAllowedCharacters: pathSegmentAllowed) ?? slug
+        if slug.utf8.allSatisfy(isUnreserved) { return slug }  // the usual case, without copying
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(slug.utf8.count * 3)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in slug.utf8 {
+            if isUnreserved(byte) {
+                encoded.append(byte)
+            } else {
+                encoded += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
     }
 
-    private static let pathSegmentAllowed: CharacterSet = {
-        var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
-        set.insert(charactersIn: "-._~")
-        return set
-    }()
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
 }

@@ -4,8 +4,8 @@ import Foundation
 struct FeedWriter {
     let context: SiteContext
 
-    /// The feed's XML; `body(i)` gives article `i`'s HTML.
-    func render(_ feed: Feed, body: (Int) -> String) -> [UInt8] {
+    /// The feed's XML; `body(i)` gives article `i`'s HTML, already escaped for XML.
+    func render(_ feed: Feed, body: (Int) -> [UInt8]) -> [UInt8] {
         switch feed.format {
         case .rss: return rss(feed, body: body)
         case .atom: return atom(feed, body: body)
@@ -20,7 +20,7 @@ struct FeedWriter {
         return CivilTime(latest, in: zone)
     }
 
-    private func rss(_ feed: Feed, body: (Int) -> String) -> [UInt8] {
+    private func rss(_ feed: Feed, body: (Int) -> [UInt8]) -> [UInt8] {
         var xml = XMLWriter()
         xml.raw("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\">\n<channel>\n")
         xml.element("title", feed.title)
@@ -44,14 +44,14 @@ struct FeedWriter {
             xml.element("dc:creator", article.author)
             for t in index.articleTopics[i] { xml.element("category", index.topics[t].name) }
             xml.element("description", article.summary)
-            xml.element("content:encoded", body(i))
+            xml.element("content:encoded", escaped: body(i))
             xml.raw("</item>\n")
         }
         xml.raw("</channel>\n</rss>\n")
         return xml.bytes
     }
 
-    private func atom(_ feed: Feed, body: (Int) -> String) -> [UInt8] {
+    private func atom(_ feed: Feed, body: (Int) -> [UInt8]) -> [UInt8] {
         var xml = XMLWriter()
         xml.raw("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XMLText.escape(index.config.language))\">\n")
         xml.element("title", feed.title)
@@ -82,7 +82,7 @@ struct FeedWriter {
                 xml.empty("category", ["term": index.topics[t].slug, "label": index.topics[t].name])
             }
             xml.element("summary", article.summary, ["type": "text"])
-            xml.element("content", body(i), ["type": "html"])
+            xml.element("content", escaped: body(i), ["type": "html"])
             xml.raw("</entry>\n")
         }
         xml.raw("</feed>\n")

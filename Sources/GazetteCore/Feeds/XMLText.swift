@@ -1,54 +1,104 @@
 /// Text made safe for XML: markup characters escaped, and the characters XML 1.0 forbids removed.
 enum XMLText {
     static func escape(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            default:
-                if isAllowed(scalar) { output.unicodeScalars.append(scalar) }
-            }
-        }
-        return output
+        var bytes: [UInt8] = []
+        append(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// XML 1.0's `Char` production: tab, line feed, carriage return, and U+0020 upward but for U+FFFE and U+FFFF.
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD: return true
-        case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
-        default: return false
+    /// Appends `text` escaped, working on UTF-8 bytes: feeds carry whole article bodies.
+    static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            output.reserveCapacity(output.count + bytes.count + bytes.count / 8)
+            var start = 0
+            var i = 0
+            func flush() {
+                if start < i { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+            }
+            while i < bytes.count {
+                let byte = bytes[i]
+                let replacement: StaticString?
+                var skip = 1
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&apos;"
+                case 0x09, 0x0A, 0x0D:
+                    i += 1
+                    continue
+                case 0x00..<0x20, 0x7F:
+                    replacement = ""  // forbidden in XML 1.0 (DEL is allowed but never wanted)
+                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                    replacement = ""  // U+FFFE and U+FFFF
+                    skip = 3
+                default:
+                    i += 1
+                    continue
+                }
+                flush()
+                if let replacement {
+                    replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+                }
+                i += skip
+                start = i
+            }
+            flush()
         }
     }
 }
 
-/// Appends XML elements to a string, escaping every value.
+/// Appends XML elements to a byte buffer, escaping every value.
 struct XMLWriter {
-    private(set) var text = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+    private(set) var bytes: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n".utf8)
+
+    init(capacity: Int = 4096) {
+        bytes.reserveCapacity(capacity)
+    }
 
     mutating func raw(_ markup: String) {
-        text += markup
+        bytes.append(contentsOf: markup.utf8)
+    }
+
+    mutating func raw(_ markup: [UInt8]) {
+        bytes.append(contentsOf: markup)
     }
 
     /// `<name attributes>value</name>`; nothing when `value` is nil.
     mutating func element(_ name: String, _ value: String?, _ attributes: KeyValuePairs<String, String> = [:]) {
         guard let value else { return }
-        text += "<\(name)\(Self.attributes(attributes))>\(XMLText.escape(value))</\(name)>\n"
+        open(name, attributes)
+        XMLText.append(value, to: &bytes)
+        raw("</\(name)>\n")
+    }
+
+    /// `<name attributes>` followed by bytes already escaped, and the closing tag.
+    mutating func element(_ name: String, escaped: [UInt8], _ attributes: KeyValuePairs<String, String> = [:]) {
+        open(name, attributes)
+        bytes.append(contentsOf: escaped)
+        raw("</\(name)>\n")
     }
 
     /// `<name attributes/>`.
     mutating func empty(_ name: String, _ attributes: KeyValuePairs<String, String>) {
-        text += "<\(name)\(Self.attributes(attributes))/>\n"
+        raw("<\(name)")
+        appendAttributes(attributes)
+        raw("/>\n")
     }
 
-    static func attributes(_ pairs: KeyValuePairs<String, String>) -> String {
-        pairs.map { " \($0.key)=\"\(XMLText.escape($0.value))\"" }.joined()
+    private mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String>) {
+        raw("<\(name)")
+        appendAttributes(attributes)
+        raw(">")
     }
 
-    var bytes: [UInt8] { Array(text.utf8) }
+    private mutating func appendAttributes(_ pairs: KeyValuePairs<String, String>) {
+        for (key, value) in pairs {
+            raw(" \(key)=\"")
+            XMLText.append(value, to: &bytes)
+            raw("\"")
+        }
+    }
 }

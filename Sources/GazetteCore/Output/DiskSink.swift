@@ -3,71 +3,168 @@ import Synchronization
 
 /// Writes a build into a folder so that the old output stays whole until the new one is complete.
 ///
-/// Each file is first written to a staging folder inside the output folder (same file system, so the
-/// final step is a `rename`, which is atomic). `commit` moves them into place; a failed build calls
-/// `discard` and the output folder is as it was. A file whose bytes did not change is not written at all,
-/// so its modification time stays.
+/// Each file is first written to a temporary file beside its target (`.name.gazette-tmp`, same folder,
+/// so the final step is a `rename`, which is atomic). `commit` renames them all into place; a build that
+/// fails calls `discard`, which removes the temporary files and the folders this build created, so the
+/// output folder is as it was. At every moment each path holds the old file or the new one, whole.
 public final class DiskSink: OutputSink {
     public let root: URL
-    let staging: URL
-    private let stagedPaths = Mutex<[String]>([])
+    private let rootPath: String
+    private let staged = Mutex<[(temporary: String, target: String)]>([])
+    private let removals = Mutex<[String]>([])
+    /// Folders known to exist, and those this build created (to remove them if it fails).
+    private let folders = Mutex<(known: Set<Substring>, created: [String])>(([""], []))
 
-    public static let stagingName = ".gazette-staging"
+    public static let temporarySuffix = ".gazette-tmp"
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
-        staging = self.root.appendingPathComponent(Self.stagingName)
+        rootPath = self.root.path
     }
 
     public func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         try OutputPath.validate(path)
-        let target = root.appendingPathComponent(path)
-        if Self.sameContents(target.path, bytes) { return }
-        let staged = staging.appendingPathComponent(path)
-        do {
-            try FileManager.default.createDirectory(at: staged.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: staged)
-        } catch {
-            throw OutputError(path: path, message: "cannot write: \(error.localizedDescription)")
+        let target = rootPath + "/" + path
+        let slash = path.lastIndex(of: "/")
+        if let slash { try makeFolder(path[..<slash]) } else { try makeFolder("") }
+        let name = slash.map { path[path.index(after: $0)...] } ?? Substring(path)
+        let temporary = (slash.map { rootPath + "/" + path[..<$0] } ?? rootPath) + "/." + name + Self.temporarySuffix
+        guard FileIO.write(bytes, to: temporary) else {
+            throw OutputError(path: path, message: "cannot write: \(FileIO.lastError)")
         }
-        stagedPaths.withLock { $0.append(path) }
+        staged.withLock { $0.append((temporary, target)) }
     }
 
     public func commit() throws(OutputError) {
-        let paths = stagedPaths.withLock { paths in
+        let files = staged.withLock { files in
+            defer { files = [] }
+            return files
+        }
+        for (temporary, target) in files {
+            guard rename(temporary, target) == 0 else {
+                throw OutputError(path: target, message: "cannot move into place: \(FileIO.lastError)")
+            }
+        }
+        folders.withLock { $0.created = [] }
+        let removed = removals.withLock { paths in
             defer { paths = [] }
             return paths
         }
-        var folders: Set<String> = []
-        for path in paths {
-            let target = root.appendingPathComponent(path)
-            let folder = target.deletingLastPathComponent().path
-            do {
-                if folders.insert(folder).inserted {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                guard rename(staging.appendingPathComponent(path).path, target.path) == 0 else {
-                    throw OutputError(path: path, message: "cannot move into place: \(String(cString: strerror(errno)))")
-                }
-            } catch let error as OutputError {
-                throw error
-            } catch {
-                throw OutputError(path: path, message: "cannot create folder \(folder): \(error.localizedDescription)")
-            }
+        let replaced = Set(files.map(\.target))
+        for path in removed where !replaced.contains(rootPath + "/" + path) { removeWithEmptyFolders(path) }
+    }
+
+    public func remove(_ path: String) throws(OutputError) {
+        try OutputPath.validate(path)
+        removals.withLock { $0.append(path) }
+    }
+
+    public func stamp(of path: String) -> FileStamp? {
+        FileStamp.of(rootPath + "/" + path)
+    }
+
+    public func contents(of path: String) -> [UInt8]? {
+        FileIO.read(rootPath + "/" + path)
+    }
+
+    /// Unlinks a stale file, then the folders above it that it leaves empty (never the root).
+    private func removeWithEmptyFolders(_ path: String) {
+        guard unlink(rootPath + "/" + path) == 0 || errno == ENOENT else { return }
+        var folder = Substring(path)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            guard rmdir(rootPath + "/" + folder) == 0 else { return }
         }
-        try? FileManager.default.removeItem(at: staging)
     }
 
     public func discard() {
-        stagedPaths.withLock { $0 = [] }
-        try? FileManager.default.removeItem(at: staging)
+        let files = staged.withLock { files in
+            defer { files = [] }
+            return files
+        }
+        for (temporary, _) in files { unlink(temporary) }
+        removals.withLock { $0 = [] }
+        let created = folders.withLock { folders in
+            defer { folders = ([""], []) }
+            return folders.created
+        }
+        for folder in created.reversed() { rmdir(folder) }
     }
 
-    /// True when `path` already holds exactly `bytes`.
-    static func sameContents(_ path: String, _ bytes: [UInt8]) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0, Int(info.st_size) == bytes.count else { return false }
-        guard let existing = FileManager.default.contents(atPath: path) else { return false }
-        return existing.elementsEqual(bytes)
+    /// Creates `relative` under the root, and the folders above it, remembering which it created.
+    private func makeFolder(_ relative: Substring) throws(OutputError) {
+        if folders.withLock({ $0.known.contains(relative) }) { return }
+        var missing: [Substring] = []
+        var current = relative
+        while true {
+            let full = relative.isEmpty && current.isEmpty ? rootPath : rootPath + "/" + current
+            if FileIO.isFolder(full) { break }
+            missing.append(current)
+            guard !current.isEmpty else { break }
+            current = current.lastIndex(of: "/").map { current[..<$0] } ?? ""
+        }
+        for folder in missing.reversed() {
+            let full = folder.isEmpty ? rootPath : rootPath + "/" + folder
+            if mkdir(full, 0o755) == 0 {
+                folders.withLock { $0.created.append(full) }
+            } else if errno != EEXIST {
+                throw OutputError(path: String(folder), message: "cannot create folder: \(FileIO.lastError)")
+            }
+        }
+        folders.withLock { _ = $0.known.insert(relative) }
     }
+}
+
+/// The few system calls a build writes with, without Foundation's per-call overhead.
+enum FileIO {
+    /// Writes `bytes` to a new file at `path` (replacing one that is there).
+    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    /// The whole file at `path`, or nil when it cannot be read.
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while true {
+            if offset == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            offset += count
+        }
+        bytes.removeLast(bytes.count - offset)
+        return bytes
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    static var lastError: String { String(cString: strerror(errno)) }
 }

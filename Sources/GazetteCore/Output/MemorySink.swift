@@ -2,32 +2,60 @@ import Synchronization
 
 /// Keeps a build's files in memory: for the preview server and for tests.
 public final class MemorySink: OutputSink {
-    private let staged = Mutex<[String: [UInt8]]>([:])
-    private let committed = Mutex<[String: [UInt8]]>([:])
+    private struct Files {
+        var committed: [String: [UInt8]] = [:]
+        var staged: [String: [UInt8]] = [:]
+        var removed: Set<String> = []
+        /// Bumped at each commit that changed something: the stamps of memory files.
+        var generation = 0
+    }
+
+    private let state = Mutex(Files())
 
     public init() {}
 
     public func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         try OutputPath.validate(path)
-        staged.withLock { $0[path] = bytes }
+        state.withLock { $0.staged[path] = bytes }
+    }
+
+    public func remove(_ path: String) throws(OutputError) {
+        try OutputPath.validate(path)
+        state.withLock { _ = $0.removed.insert(path) }
+    }
+
+    public func stamp(of path: String) -> FileStamp? {
+        state.withLock { files in files.committed[path].map { FileStamp(size: $0.count, modified: 0) } }
+    }
+
+    public func contents(of path: String) -> [UInt8]? {
+        state.withLock { $0.committed[path] }
     }
 
     public func commit() throws(OutputError) {
-        let files = staged.withLock { files in
-            defer { files = [:] }
-            return files
+        state.withLock { files in
+            for path in files.removed { files.committed[path] = nil }
+            files.committed.merge(files.staged) { _, new in new }
+            if !files.staged.isEmpty || !files.removed.isEmpty { files.generation += 1 }
+            files.staged = [:]
+            files.removed = []
         }
-        committed.withLock { $0 = files }
     }
 
     public func discard() {
-        staged.withLock { $0 = [:] }
+        state.withLock { files in
+            files.staged = [:]
+            files.removed = []
+        }
     }
 
     /// The committed files, by path.
-    public var files: [String: [UInt8]] { committed.withLock { $0 } }
+    public var files: [String: [UInt8]] { state.withLock { $0.committed } }
+
+    /// How many commits changed something: the preview server reloads browsers when it moves.
+    public var generation: Int { state.withLock { $0.generation } }
 
     public subscript(path: String) -> String? {
-        committed.withLock { $0[path] }.map { String(decoding: $0, as: UTF8.self) }
+        contents(of: path).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -6,7 +6,13 @@ import Foundation
 public protocol OutputSink: Sendable {
     /// Records the bytes of one output file.
     func write(_ bytes: [UInt8], to path: String) throws(OutputError)
-    /// Makes all writes of this build visible; until then a disk sink leaves the old output as it was.
+    /// Removes a file a previous build wrote and this one does not (at commit, for a disk sink).
+    func remove(_ path: String) throws(OutputError)
+    /// The size and modification time of a file that is there now (committed), or nil.
+    func stamp(of path: String) -> FileStamp?
+    /// The bytes of a file that is there now (committed), or nil.
+    func contents(of path: String) -> [UInt8]?
+    /// Makes all writes and removals of this build visible; until then the old output stays as it was.
     func commit() throws(OutputError)
     /// Forgets the writes of a build that failed.
     func discard()

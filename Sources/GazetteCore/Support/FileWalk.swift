@@ -1,10 +1,18 @@
 import Foundation
 
-/// Lists the files under a folder, skipping names that start with `_` or `.`, in a stable order.
+/// Lists the files under a folder, skipping names that start with `_` or `.`, in a stable order,
+/// with each file's stamp (size and modification time) from the same system call.
 ///
 /// A symbolic link is followed only when it leads to a place inside the root; one that leads outside,
 /// or back into a folder being walked (a loop), is reported instead.
 struct FileWalk {
+    struct Entry: Sendable {
+        /// The absolute path.
+        var path: String
+        var url: URL { URL(fileURLWithPath: path) }
+        var stamp: FileStamp
+    }
+
     let root: URL
     let paths: DisplayPaths
     private(set) var diagnostics: [Diagnostic] = []
@@ -16,44 +24,62 @@ struct FileWalk {
         realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
     }
 
-    mutating func files(matching include: (URL) -> Bool) -> [URL] {
-        var found: [URL] = []
+    mutating func files(matching include: (String) -> Bool) -> [Entry] {
+        var found: [Entry] = []
         var visiting: Set<String> = [realRoot]
-        walk(root, into: &found, visiting: &visiting, include: include)
+        walk(root.path, into: &found, visiting: &visiting, include: include)
         return found
     }
 
-    private mutating func walk(_ folder: URL, into found: inout [URL], visiting: inout Set<String>, include: (URL) -> Bool) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("_") {
-            let url = folder.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-            if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
-                let target = url.resolvingSymlinksInPath().standardizedFileURL.path
+    private mutating func walk(_ folder: String, into found: inout [Entry], visiting: inout Set<String>, include: (String) -> Bool) {
+        for name in Self.names(in: folder) where !name.hasPrefix(".") && !name.hasPrefix("_") {
+            let path = folder + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            var kind = info.st_mode & S_IFMT
+            if kind == S_IFLNK {
+                let display = paths.display(URL(fileURLWithPath: path))
+                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
                 guard target == realRoot || target.hasPrefix(realRoot + "/") else {
-                    diagnostics.append(.error("symbolic link leads outside \(paths.display(root)) (to \(target)); it is not followed", in: paths.display(url)))
+                    diagnostics.append(.error("symbolic link leads outside \(paths.display(root)) (to \(target)); it is not followed", in: display))
                     continue
                 }
-                guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
-                    diagnostics.append(.error("symbolic link leads nowhere (\(target))", in: paths.display(url)))
+                guard stat(path, &info) == 0 else {
+                    diagnostics.append(.error("symbolic link leads nowhere (\(target))", in: display))
                     continue
                 }
-                if isDirectory.boolValue {
+                kind = info.st_mode & S_IFMT
+                if kind == S_IFDIR {
                     guard visiting.insert(target).inserted else {
-                        diagnostics.append(.error("symbolic link loop: \(paths.display(url)) leads back into a folder being read", in: paths.display(url)))
+                        diagnostics.append(.error("symbolic link loop: it leads back into a folder being read", in: display))
                         continue
                     }
-                    walk(url, into: &found, visiting: &visiting, include: include)
+                    walk(path, into: &found, visiting: &visiting, include: include)
                     visiting.remove(target)
                     continue
                 }
-            } else if attributes?[.type] as? FileAttributeType == .typeDirectory {
-                walk(url, into: &found, visiting: &visiting, include: include)
-                continue
             }
-            if include(url) { found.append(url) }
+            if kind == S_IFDIR {
+                walk(path, into: &found, visiting: &visiting, include: include)
+            } else if kind == S_IFREG, include(name) {
+                let stamp = FileStamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+                found.append(Entry(path: path, stamp: stamp))
+            }
         }
+    }
+
+    /// The names in a folder, sorted.
+    private static func names(in folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names.sorted()
     }
 }
 
@@ -66,7 +92,11 @@ public struct DisplayPaths: Sendable {
     }
 
     public func display(_ url: URL) -> String {
-        let path = url.standardizedFileURL.path
+        display(path: url.standardizedFileURL.path)
+    }
+
+    /// The display form of an absolute, standardised path.
+    public func display(path: String) -> String {
         if path.hasPrefix(workingDirectory + "/") { return String(path.dropFirst(workingDirectory.count + 1)) }
         return path
     }

@@ -31,9 +31,9 @@ struct ArticleView: TemplateObject {
         case "author": return article.author.map(TemplateValue.string) ?? .null
         case "image": return article.image.map(Self.imageView) ?? .null
         case "short": return article.short.map(TemplateValue.string) ?? .null
-        case "topics": return .list(index.articleTopics[i].map { context.topicViews[$0] })
+        case "topics": return .list(index.articleTopics[i].map { context.topicLinks[$0] })
         case "has_topics": return .bool(!index.articleTopics[i].isEmpty)
-        case "section": return index.articleTopics[i].first.map { context.topicViews[$0] } ?? .null
+        case "section": return index.articleTopics[i].first.map { context.topicLinks[$0] } ?? .null
         case "word_count": return .int(article.wordCount)
         case "reading_time": return .int(article.readingMinutes)
         case "params": return .object(article.params)

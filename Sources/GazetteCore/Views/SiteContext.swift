@@ -8,16 +8,28 @@ public final class SiteContext: Sendable {
     let links: Links
     /// `{{site}}`: the same for every page.
     let site: TemplateValue
-    /// `{{topics}}` entries, one per topic, built once.
+    /// Topic values with their article counts, for the topics index and topic pages.
     let topicViews: [TemplateValue]
+    /// Topic values without counts, for article pages and the masthead: adding an article to a topic
+    /// then changes no page but the lists that show it (see `Fingerprints`).
+    let topicLinks: [TemplateValue]
+    /// The masthead's topics, indexes into `index.topics`.
+    let topTopics: [Int]
 
     public init(index: SiteIndex, buildTime: Date) {
         self.index = index
         self.buildTime = buildTime
         let links = Links(config: index.config)
         self.links = links
-        let topicViews = index.topics.map { Self.topicView($0, links: links) }
-        self.topicViews = topicViews
+        let topicLinks = index.topics.map { Self.topicLink($0, links: links) }
+        self.topicLinks = topicLinks
+        topicViews = index.topics.enumerated().map { t, topic in
+            guard case .object(var fields) = topicLinks[t] else { return topicLinks[t] }
+            fields["count"] = .int(topic.articles.count)
+            return .object(fields)
+        }
+        let topTopics = index.topTopics(8)
+        self.topTopics = topTopics
         let config = index.config
         site = [
             "title": .string(config.title),
@@ -29,20 +41,18 @@ public final class SiteContext: Sendable {
             "atom_url": .string(links.absoluteURL(.file("atom.xml"))),
             "topics_url": .string(links.url(Route(["topics"]))),
             "archive_url": .string(links.url(Route(["archive"]))),
-            "top_topics": .list(index.topTopics(8).map { topicViews[$0] }),
-            "article_count": .int(index.articles.count),
+            "top_topics": .list(topTopics.map { topicLinks[$0] }),
             "year": .int(CivilTime(buildTime, in: config.timeZone).year),
         ]
     }
 
     public var config: SiteConfig { index.config }
 
-    private static func topicView(_ topic: Topic, links: Links) -> TemplateValue {
+    private static func topicLink(_ topic: Topic, links: Links) -> TemplateValue {
         [
             "name": .string(topic.name),
             "slug": .string(topic.slug),
             "url": .string(links.url(topic.route)),
-            "count": .int(topic.articles.count),
             "rss_url": .string(links.absoluteURL(topic.route.file("feed.xml"))),
             "atom_url": .string(links.absoluteURL(topic.route.file("atom.xml"))),
         ]

@@ -40,12 +40,16 @@ struct TestSite {
         return options
     }
 
-    /// Builds into `Output/` on disk.
+    /// Builds into `Output/` on disk, as `gazette build` does: with the cache in `.gazette/`.
     @discardableResult
-    func build(_ configure: (inout BuildOptions) -> Void = { _ in }) throws(BuildFailure) -> BuildReport {
+    func build(clean: Bool = false, _ configure: (inout BuildOptions) -> Void = { _ in }) throws(BuildFailure) -> BuildReport {
         var options = self.options
         configure(&options)
-        return try Builder(options: options, paths: DisplayPaths(workingDirectory: root.path)).build(into: DiskSink(root: options.output))
+        let builder = Builder(options: options, paths: DisplayPaths(workingDirectory: root.path))
+        let (report, state) = try builder.build(into: DiskSink(root: options.output), state: BuildState.load(from: options.cacheFolder),
+                                                clean: clean)
+        try? state.save(to: options.cacheFolder)
+        return report
     }
 
     /// The diagnostics of a build that must fail.
@@ -56,6 +60,27 @@ struct TestSite {
         } catch {
             return error.diagnostics
         }
+    }
+
+    /// Every output file's bytes, by path.
+    func snapshot() -> [String: Data] {
+        Dictionary(uniqueKeysWithValues: outputFiles().map { ($0, FileManager.default.contents(atPath: root.appendingPathComponent("Output/" + $0).path) ?? Data()) })
+    }
+
+    func modified(_ path: String) -> Date? {
+        try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("Output/" + path).path)[.modificationDate] as? Date
+    }
+
+    /// A copy of this site's sources (not its output or cache) in a new folder.
+    func copySources() throws -> TestSite {
+        let copy = try TestSite([:], theme: false)
+        for name in ["Content", "Templates", "site.yml"] {
+            let from = root.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: from.path) else { continue }
+            try? FileManager.default.removeItem(at: copy.root.appendingPathComponent(name))
+            try FileManager.default.copyItem(at: from, to: copy.root.appendingPathComponent(name))
+        }
+        return copy
     }
 
     func output(_ path: String) -> String? {

@@ -1,0 +1,90 @@
+import Foundation
+import GazetteMustache
+
+extension Builder {
+    /// Everything a build reads: settings, templates, articles, and the hashes that tell what changed.
+    struct Inputs {
+        var config: SiteConfig
+        var library: TemplateLibrary?
+        var content: ContentLoader.Result
+        /// The articles this build publishes (drafts and future articles left out unless asked for).
+        var published: [Article]
+        var diagnostics: [Diagnostic]
+        /// What decides how a file is parsed.
+        var parseKey: UInt64
+        /// Settings and templates: every page depends on them.
+        var settingsKey: UInt64
+        /// Everything but the articles' contents: equal keys and unchanged files mean an unchanged output.
+        var key: UInt64
+    }
+
+    func loadInputs(previous: BuildState) -> Inputs {
+        let configBytes = FileIO.read(options.configFile.path) ?? []
+        var (config, diagnostics) = SiteConfig.load(from: options.configFile, displayPath: paths.display(options.configFile))
+        if let baseURL = options.baseURL { config.setBaseURL(baseURL) }
+        let (library, templatesKey, templateDiagnostics) = loadTemplates()
+        diagnostics += templateDiagnostics
+
+        var parse = StableHash()
+        parse.combine(GazetteVersion.current)
+        parse.combine(config.timeZone.identifier)
+        let loader = ContentLoader(parser: ArticleParser(config: config), paths: paths)
+        let content = loader.load(options.content, previous: previous.parseKey == parse.value ? previous.sources : [:])
+        diagnostics += content.diagnostics
+        let published = content.articles.filter { article in
+            (options.includeDrafts || !article.draft) && (options.includeFuture || article.date <= options.now)
+        }
+
+        var settings = StableHash()
+        settings.combine(parse.value)
+        settings.combine(configBytes)
+        settings.combine(options.baseURL ?? "")
+        settings.combine(templatesKey)
+        var key = StableHash()
+        key.combine(settings.value)
+        key.combine(assetsKey())
+        key.combine(options.output.standardizedFileURL.path)
+        key.combine(CivilTime(options.now, in: config.timeZone).year)
+        for article in published { key.combine(article.source.path) }
+        return Inputs(config: config, library: library, content: content, published: published, diagnostics: diagnostics,
+                      parseKey: parse.value, settingsKey: settings.value, key: key.value)
+    }
+
+    /// The theme's templates, and a hash of their text.
+    private func loadTemplates() -> (TemplateLibrary?, UInt64, [Diagnostic]) {
+        let display = paths.display(options.templates)
+        guard FileIO.isFolder(options.templates.path) else {
+            return (nil, 0, [.error("no templates folder (a theme's .mustache files go here)", in: display)])
+        }
+        var hash = StableHash()
+        var walk = FileWalk(root: options.templates, paths: paths)
+        for file in walk.files(matching: { $0.hasSuffix(".mustache") }) {
+            hash.combine(file.path)
+            hash.combine(FileIO.read(file.path) ?? [])
+        }
+        do {
+            let library = try TemplateLibrary(directory: options.templates, displayPath: display)
+            let missing = PagePlanner.templates.filter { !library.contains($0) }
+            return (library, hash.value, missing.map { .error("missing template '\($0).mustache' for \($0) pages", in: display + "/\($0).mustache") })
+        } catch {
+            return (nil, hash.value, error.errors.map { Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message) })
+        }
+    }
+
+    /// The names, sizes and modification times of the theme's assets.
+    private func assetsKey() -> UInt64 {
+        var hash = StableHash()
+        var walk = FileWalk(root: options.templates.appendingPathComponent("assets"), paths: paths)
+        for file in walk.files(matching: { _ in true }) {
+            hash.combine(file.path)
+            hash.combine(file.stamp.size)
+            hash.combine(file.stamp.modified)
+        }
+        return hash.value
+    }
+}
+
+/// The version of Gazette: part of every cache key, so that a new version rebuilds everything.
+public enum GazetteVersion {
+    public static let current = "0.1.0"
+}

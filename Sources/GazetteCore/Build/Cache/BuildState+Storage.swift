@@ -1,0 +1,104 @@
+import Foundation
+
+extension BuildState {
+    /// Bumped whenever the layout below, or what a record means, changes: an old cache is then ignored.
+    static let formatVersion: UInt64 = 1
+    static let magic: UInt64 = 0x4741_5A45_5454_4531  // "GAZETTE1"
+
+    /// Reads the state a previous build saved in `folder`; a missing, old or damaged cache gives an empty state.
+    public static func load(from folder: URL) -> BuildState {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("cache").path) else {
+            return BuildState()
+        }
+        var reader = BinaryReader([UInt8](data))
+        return (try? read(&reader)) ?? BuildState()
+    }
+
+    /// Saves the state into `folder` (created when missing), replacing the old cache in one step.
+    public func save(to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var writer = BinaryWriter(capacity: sources.count * 600 + outputs.count * 80)
+        write(&writer)
+        let file = folder.appendingPathComponent("cache")
+        let temporary = folder.appendingPathComponent(".cache.tmp")
+        guard FileIO.write(writer.bytes, to: temporary.path), rename(temporary.path, file.path) == 0 else {
+            unlink(temporary.path)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+        }
+    }
+
+    private func write(_ w: inout BinaryWriter) {
+        w.write(Self.magic)
+        w.write(Self.formatVersion)
+        w.write(parseKey)
+        w.write(inputsKey)
+        w.write(outputRoot)
+        w.write(sources.count)
+        for (path, record) in sources {
+            w.write(path)
+            w.write(record.stamp)
+            w.write(record.article)
+            w.write(record.warnings.count)
+            for warning in record.warnings { w.write(warning) }
+        }
+        w.write(outputs.count)
+        for (path, record) in outputs {
+            w.write(path)
+            w.write(record.hash)
+            w.write(record.stamp)
+            w.write(record.fingerprint)
+        }
+    }
+
+    private static func read(_ r: inout BinaryReader) throws(BinaryReader.Corrupt) -> BuildState {
+        guard try r.uint64() == magic, try r.uint64() == formatVersion else { throw BinaryReader.Corrupt() }
+        var state = BuildState()
+        state.parseKey = try r.uint64()
+        state.inputsKey = try r.uint64()
+        state.outputRoot = try r.string()
+        let sourceCount = try r.count()
+        state.sources.reserveCapacity(sourceCount)
+        for _ in 0..<sourceCount {
+            let path = try r.string()
+            let stamp = try r.stamp()
+            let article = try r.article()
+            var warnings: [Diagnostic] = []
+            for _ in 0..<(try r.count()) { warnings.append(try r.diagnostic()) }
+            state.sources[path] = SourceRecord(stamp: stamp, article: article, warnings: warnings)
+        }
+        let outputCount = try r.count()
+        state.outputs.reserveCapacity(outputCount)
+        for _ in 0..<outputCount {
+            let path = try r.string()
+            state.outputs[path] = OutputRecord(hash: try r.uint64(), stamp: try r.stamp(), fingerprint: try r.uint64())
+        }
+        guard r.atEnd else { throw BinaryReader.Corrupt() }
+        return state
+    }
+}
+
+extension BinaryWriter {
+    mutating func write(_ stamp: FileStamp) {
+        write(stamp.size)
+        write(stamp.modified)
+    }
+
+    mutating func write(_ diagnostic: Diagnostic) {
+        write(diagnostic.file)
+        write(diagnostic.line)
+        write(diagnostic.column)
+        write(diagnostic.severity == .error)
+        write(diagnostic.message)
+    }
+}
+
+extension BinaryReader {
+    mutating func stamp() throws(Corrupt) -> FileStamp {
+        FileStamp(size: try int(), modified: try int())
+    }
+
+    mutating func diagnostic() throws(Corrupt) -> Diagnostic {
+        Diagnostic(file: try string(), line: try int(), column: try int(), severity: try bool() ? .error : .warning,
+                   message: try string())
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// What one build leaves for the next: the articles of unchanged files, and a manifest of every file
+/// written, so that the next build reads, renders and writes only what changed and removes what is stale.
+///
+/// Kept in memory by the preview server between rebuilds, and in `SITE/.gazette/cache` between commands.
+public struct BuildState: Sendable {
+    /// The settings that decide how a file is parsed (its dates' time zone); a change drops every source record.
+    var parseKey: UInt64 = 0
+    /// By absolute path.
+    var sources: [String: SourceRecord] = [:]
+    /// The output folder the manifest describes.
+    var outputRoot = ""
+    /// Every file the build wrote, by path relative to the output folder.
+    var outputs: [String: OutputRecord] = [:]
+    /// Everything else the output depends on: settings, templates, options. Equal keys and unchanged files
+    /// mean the output cannot change.
+    var inputsKey: UInt64 = 0
+
+    public init() {}
+
+    /// The paths of the files the last build wrote, relative to its output folder.
+    public var writtenFiles: [String] { outputs.keys.sorted() }
+}
+
+/// A content file as the last build saw it.
+struct SourceRecord: Sendable {
+    var stamp: FileStamp
+    var article: Article
+    /// Warnings the file gave: repeated when the file is reused.
+    var warnings: [Diagnostic]
+}
+
+/// A file the last build wrote.
+struct OutputRecord: Sendable, Equatable {
+    /// `StableHash` of its bytes.
+    var hash: UInt64
+    var stamp: FileStamp
+    /// What its page showed (`Fingerprint`); 0 for files written without one.
+    var fingerprint: UInt64
+}
+
+/// A file's size and modification time: when both are as recorded, the file is taken as unchanged.
+public struct FileStamp: Sendable, Equatable {
+    public var size: Int
+    /// Nanoseconds since 1970.
+    public var modified: Int
+
+    public init(size: Int, modified: Int) {
+        self.size = size
+        self.modified = modified
+    }
+
+    /// The stamp of the file at `path`, or nil when there is none (or it is not a regular file).
+    public static func of(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+    }
+}

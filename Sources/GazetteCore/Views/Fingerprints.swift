@@ -1,0 +1,86 @@
+/// A hash of everything a page or feed shows, so that an incremental build renders only the pages whose
+/// fingerprint changed. The rule that keeps this honest: whatever a view in this folder puts in front of a
+/// template must be hashed here too (the tests compare incremental builds with cold builds byte for byte).
+struct Fingerprints: Sendable {
+    let context: SiteContext
+    /// Settings and templates: a change there changes every page.
+    let site: UInt64
+
+    /// - Parameters:
+    ///   - settings: a hash of `site.yml`, the templates and the options that reach the views.
+    init(context: SiteContext, settings: UInt64) {
+        self.context = context
+        var hash = StableHash()
+        hash.combine(settings)
+        for t in context.topTopics { hash.combine(context.index.topics[t].slug); hash.combine(context.index.topics[t].name) }
+        hash.combine(CivilTime(context.buildTime, in: context.config.timeZone).year)
+        site = hash.value
+    }
+
+    private var index: SiteIndex { context.index }
+
+    func page(_ page: Page) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(site)
+        hash.combine(page.template)
+        hash.combine(page.route.path)
+        switch page.kind {
+        case .article(let i):
+            article(i, into: &hash)
+            for neighbour in [i + 1, i - 1] where index.articles.indices.contains(neighbour) {
+                hash.combine(index.articles[neighbour].title)
+                hash.combine(index.routes[neighbour].path)
+            }
+        case .topics:
+            for topic in index.topics { topicSummary(topic, into: &hash) }
+        case .topic(let t):
+            topicSummary(index.topics[t], into: &hash)
+        case .archive:
+            for year in index.years { yearSummary(year, into: &hash) }
+        case .archiveYear(let y):
+            yearSummary(index.years[y], into: &hash)
+        case .archiveMonth(let y, let m):
+            yearSummary(index.years[y], into: &hash)
+            hash.combine(index.years[y].months[m].month)
+        case .home, .notFound:
+            break
+        }
+        if let pagination = page.pagination {
+            hash.combine(pagination.number)
+            hash.combine(pagination.total)
+            for i in PagePlanner(index: index).articles(of: page.kind, in: pagination.range) { article(i, into: &hash) }
+        }
+        return hash.value
+    }
+
+    func feed(_ feed: Feed) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(site)
+        hash.combine(feed.route.path)
+        hash.combine(feed.title)
+        for i in feed.articles { article(i, into: &hash) }
+        return hash.value
+    }
+
+    /// An article as list items and feeds show it: its file, its URL and its topics' names.
+    private func article(_ i: Int, into hash: inout StableHash) {
+        hash.combine(index.articles[i].source.contentHash)
+        hash.combine(index.routes[i].path)
+        for t in index.articleTopics[i] { hash.combine(index.topics[t].name) }
+    }
+
+    private func topicSummary(_ topic: Topic, into hash: inout StableHash) {
+        hash.combine(topic.slug)
+        hash.combine(topic.name)
+        hash.combine(topic.articles.count)
+    }
+
+    private func yearSummary(_ year: ArchiveYear, into hash: inout StableHash) {
+        hash.combine(year.year)
+        hash.combine(year.articles.count)
+        for month in year.months {
+            hash.combine(month.month)
+            hash.combine(month.articles.count)
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+@testable import GazetteCore
+
+@Suite struct IncrementalBuildTests {
+    func archive() throws -> TestSite {
+        var files = ["site.yml": "title: T\nbase_url: https://example.org/\npage_size: 3\nfeed_size: 4\n"]
+        for n in 1...12 {
+            let topics = n % 3 == 0 ? "[Economy, Pakistan]" : (n % 3 == 1 ? "[Security]" : "[Pakistan]")
+            files["Content/2025/story-\(n).md"] = article(title: "Story \(n)", date: "2025-0\(1 + n % 9)-1\(n % 10)T10:00:00Z",
+                                                          "topics: \(topics)", body: "Body of story \(n).")
+        }
+        files["Content/2024/lonely.md"] = article(title: "Lonely", date: "2024-02-02", "topics: [Lonely]", body: "Alone.")
+        return try TestSite(files)
+    }
+
+    /// The site built from scratch elsewhere must match this incremental output byte for byte.
+    func expectSameAsColdBuild(_ site: TestSite, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let cold = try site.copySources()
+        defer { cold.delete() }
+        try cold.build()
+        let incremental = site.snapshot(), fresh = cold.snapshot()
+        #expect(Set(incremental.keys) == Set(fresh.keys), sourceLocation: sourceLocation)
+        for (path, bytes) in fresh where incremental[path] != bytes {
+            Issue.record("\(path) differs from a cold build", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func aRebuildWithNothingChangedWritesNothing() throws {
+        let site = try archive()
+        defer { site.delete() }
+        let first = try site.build()
+        #expect(first.written > 0 && !first.unchanged)
+        let stamp = site.modified("index.html")
+        let second = try site.build()
+        #expect(second.unchanged)
+        #expect(second.written == 0 && second.rendered == 0)
+        #expect(second.summary.contains("nothing changed"))
+        #expect(site.modified("index.html") == stamp)
+    }
+
+    @Test func anEditRendersOnlyThePagesThatShowTheArticle() throws {
+        let site = try archive()
+        defer { site.delete() }
+        let first = try site.build()
+        let untouched = site.modified("2025/03/12/story-2/index.html")
+        try site.write(article(title: "Story 1", date: "2025-02-11T10:00:00Z", "topics: [Security]", body: "A new body."),
+                       to: "Content/2025/story-1.md")
+        let second = try site.build()
+        #expect(!second.unchanged)
+        #expect(second.rendered > 0 && second.rendered < first.rendered / 2)
+        #expect(site.output("2025/02/11/story-1/index.html")?.contains("A new body.") == true)
+        #expect(site.modified("2025/03/12/story-2/index.html") == untouched)
+        try expectSameAsColdBuild(site)
+    }
+
+    @Test func aDeletedArticleTakesItsPagesAndEmptiedTopicsWithIt() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        try site.write("notes", to: "Output/topics/lonely/notes.txt")
+        try site.write("mine", to: "Output/keep.txt")
+        #expect(site.exists("Output/2024/02/02/lonely/index.html"))
+        #expect(site.exists("Output/archive/2024/index.html"))
+        try site.remove("Content/2024/lonely.md")
+        let report = try site.build()
+        #expect(report.removed > 0)
+        #expect(!site.exists("Output/2024/02/02/lonely/index.html"))
+        #expect(!site.exists("Output/2024"))  // emptied folders go too
+        #expect(!site.exists("Output/topics/lonely/index.html"))
+        #expect(!site.exists("Output/topics/lonely/feed.xml"))
+        #expect(!site.exists("Output/archive/2024/index.html"))
+        // files Gazette never wrote stay, and so does the folder that holds one
+        #expect(site.output("topics/lonely/notes.txt") == "notes")
+        #expect(site.output("keep.txt") == "mine")
+        try site.remove("Output/topics/lonely/notes.txt")
+        try site.remove("Output/keep.txt")
+        try expectSameAsColdBuild(site)
+    }
+
+    @Test func fewerArticlesMeanFewerPages() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        #expect(site.exists("Output/page/5/index.html"))
+        for n in 1...9 { try site.remove("Content/2025/story-\(n).md") }
+        try site.build()
+        #expect(!site.exists("Output/page/5/index.html"))
+        #expect(!site.exists("Output/page/3/index.html"))
+        try expectSameAsColdBuild(site)
+    }
+
+    @Test func renamesTemplateEditsAndSettingsAreFollowed() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        try site.write(article(title: "Story 5", date: "2025-06-15T10:00:00Z", "topics: [Pakistan]\nslug: renamed"), to: "Content/2025/story-5.md")
+        try site.build()
+        #expect(!site.exists("Output/2025/06/15/story-5/index.html"))
+        #expect(site.exists("Output/2025/06/15/renamed/index.html"))
+        try expectSameAsColdBuild(site)
+
+        let footer = try String(contentsOf: site.root.appendingPathComponent("Templates/partials/footer.mustache"), encoding: .utf8)
+        try site.write(footer.replacingOccurrences(of: "<footer", with: "<!-- new footer -->\n<footer"), to: "Templates/partials/footer.mustache")
+        let report = try site.build()
+        #expect(report.rendered == report.pages)
+        #expect(site.output("archive/index.html")?.contains("<!-- new footer -->") == true)
+        try expectSameAsColdBuild(site)
+
+        try site.write("title: Renamed site\nbase_url: https://example.org/\npage_size: 4\nfeed_size: 4\n", to: "site.yml")
+        try site.build()
+        #expect(site.output("index.html")?.contains("Renamed site") == true)
+        try expectSameAsColdBuild(site)
+    }
+
+    @Test func outputDeletedByHandIsWrittenAgain() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        try site.remove("Output/topics/security/index.html")
+        try site.write("tampered", to: "Output/feed.xml")
+        let report = try site.build()
+        #expect(!report.unchanged)
+        #expect(site.exists("Output/topics/security/index.html"))
+        try expectSameAsColdBuild(site)
+    }
+
+    @Test func cleanRemovesOnlyGazettesOwnFiles() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        try site.write("mine", to: "Output/keep.txt")
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: site.root.appendingPathComponent("Output/index.html").path)
+        try site.build(clean: true)
+        #expect(site.modified("index.html") != old)  // written again
+        #expect(site.output("keep.txt") == "mine")
+        try site.remove("Output/keep.txt")
+        try expectSameAsColdBuild(site)
+    }
+
+    @Test func aDamagedCacheMeansAFullBuild() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        try site.write("not a cache", to: ".gazette/cache")
+        try site.write(article(title: "Story 3", date: "2025-04-13T10:00:00Z", "topics: [Economy]", body: "Changed."), to: "Content/2025/story-3.md")
+        let report = try site.build()
+        #expect(report.rendered == report.pages)
+        try expectSameAsColdBuild(site)
+    }
+
+    @Test func theCacheRoundTripsEveryArticleField() throws {
+        let site = try TestSite([
+            "Content/a.md": """
+            ---
+            title: "All fields"
+            date: 2025-11-19T10:00:00+05:00
+            updated: 2025-11-20
+            topics: [A, B]
+            summary: S
+            highlights: [H1, H2]
+            dateline: KARACHI
+            author: Writer
+            image: {src: /a.jpg, alt: Alt, caption: Cap, credit: AFP}
+            short: ab12
+            extra: {nested: [1, 2.5, true, null, text]}
+            ---
+            Body
+            """,
+        ])
+        defer { site.delete() }
+        try site.build()
+        let state = BuildState.load(from: site.root.appendingPathComponent(".gazette"))
+        let record = try #require(state.sources.values.first)
+        var writer = BinaryWriter()
+        writer.write(record.article)
+        var reader = BinaryReader(writer.bytes)
+        let copy = try reader.article()
+        var again = BinaryWriter()
+        again.write(copy)
+        #expect(again.bytes == writer.bytes)
+        #expect(copy.title == "All fields" && copy.image?.credit == "AFP" && copy.short == "ab12" && copy.highlights == ["H1", "H2"])
+    }
+}
