@@ -26,7 +26,7 @@ extension SiteConfig {
         var reader = YAMLReader(file: displayPath)
         guard let root = reader.parse(text) else { return (config, reader.diagnostics) }
         guard case .mapping(let mapping) = root else {
-            if root.null == nil { reader.error("site.yml must be a mapping of settings (key: value)", at: root) }
+            if YAMLScalar(root)?.isNull != true { reader.error("site.yml must be a mapping of settings (key: value)", at: root) }
             return (config, reader.diagnostics)
         }
         for (keyNode, value) in mapping {
