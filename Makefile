@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 GAZETTE := .build/release/gazette
 
-.PHONY: deps build site test serve clean
+.PHONY: deps build site test serve clean bench bench-templates
 
 # cmark-gfm, the C Markdown library, from Debian's packages when it is missing.
 deps:
@@ -30,3 +30,8 @@ clean:
 .PHONY: bench-templates
 bench-templates:
 	cd Benchmarks && $(SWIFT) run -c release TemplateBenchmark
+
+# Build speed and memory on a synthetic archive: make bench [N=10000]
+N ?= 10000
+bench: build
+	scripts/bench.sh $(N)
