@@ -46,7 +46,7 @@ public struct Builder: Sendable {
         clock.lap("load", into: &report)
 
         if !clean, !diagnostics.hasErrors, !inputs.content.changed, inputs.key == previous.inputsKey,
-           !previousOutputs.isEmpty, previousOutputs.allSatisfy({ sink.stamp(of: $0.key) == $0.value.stamp }) {
+           !previousOutputs.isEmpty, Self.isIntact(previousOutputs, in: sink) {
             // Nothing the output depends on changed, and the output is as it was left.
             state.outputs = previousOutputs
             report.articles = inputs.published.count
@@ -69,13 +69,16 @@ public struct Builder: Sendable {
         let recorder = OutputRecorder(sink: sink, previous: clean ? [:] : previousOutputs, keepsIdenticalFiles: !clean)
         if clean { for path in previousOutputs.keys { try? sink.remove(path) } }
         let fingerprints = Fingerprints(context: context, settings: inputs.settingsKey)
-        let pagePrints = parallelMap(pages.count) { fingerprints.page(pages[$0]) }
-        let stalePages = pages.indices.filter { !recorder.isCurrent(pages[$0].route.outputPath, fingerprint: pagePrints[$0]) }
+        let pagePrints = parallelMap(pages.count) { p -> (UInt64, Bool) in
+            let print = fingerprints.page(pages[p])
+            return (print, recorder.isCurrent(pages[p].route.outputPath, fingerprint: print))
+        }
+        let stalePages = pages.indices.filter { !pagePrints[$0].1 }
         let feedPrints = feeds.map(fingerprints.feed)
         let staleFeeds = feeds.indices.filter { !recorder.isCurrent(feeds[$0].route.outputPath, fingerprint: feedPrints[$0]) }
         let renderer = PageRenderer(context: context, library: library, recorder: recorder, paths: paths,
                                     keepBodies: Set(staleFeeds.flatMap { feeds[$0].articles }), progress: progress)
-        var rendered = renderer.render(stalePages.map { (pages[$0], pagePrints[$0]) })
+        var rendered = renderer.render(stalePages.map { (pages[$0], pagePrints[$0].0) })
         diagnostics += rendered.diagnostics
         guard !diagnostics.hasErrors else { throw fail(diagnostics, sink) }
         report.rendered = stalePages.count
@@ -108,6 +111,12 @@ public struct Builder: Sendable {
         report.seconds = clock.total
         report.diagnostics = diagnostics.sortedByLocation()
         return (report, state)
+    }
+
+    /// True when every file the last build wrote is still there as it was written.
+    private static func isIntact(_ outputs: [String: OutputRecord], in sink: some OutputSink) -> Bool {
+        let records = Array(outputs)
+        return !parallelMap(records.count) { sink.stamp(of: records[$0].key) == records[$0].value.stamp }.contains(false)
     }
 
     private func fail(_ diagnostics: [Diagnostic], _ sink: some OutputSink) -> BuildFailure {

@@ -20,10 +20,12 @@ extension SiteIndex {
         var topicsBySlug: [String: (names: [String: Int], articles: [Int])] = [:]
         var slugsOfArticle: [[String]] = []
         slugsOfArticle.reserveCapacity(articles.count)
+        var slugOfName: [String: String] = [:]  // a few hundred names, used tens of thousands of times
         for (i, article) in articles.enumerated() {
             var slugs: [String] = []
             for name in article.topics {
-                let slug = Slug.make(name)
+                let slug = slugOfName[name] ?? Slug.make(name)
+                slugOfName[name] = slug
                 guard !slug.isEmpty else {
                     diagnostics.append(.error("topic '\(name)' has no letters or digits to make a URL from", in: article.source.displayPath))
                     continue
