@@ -25,11 +25,11 @@ struct BuildCommand: ParsableCommand {
         var builder = Builder(options: options)
         let progress = ProgressLine(enabled: !quiet)
         builder.progress = { progress.show($0) }
-        let previous = BuildState.load(from: options.cacheFolder)
+        let previous = BuildState.load(from: options.cacheFile)
         do {
             let (report, next) = try builder.build(into: DiskSink(root: options.output), state: previous, clean: clean)
             progress.finish()
-            if !report.unchanged || report.filesRead > 0 { try? next.save(to: options.cacheFolder) }
+            if !report.unchanged || report.filesRead > 0 { try? next.save(to: options.cacheFile) }
             Terminal.print(report.diagnostics)
             if timings {
                 for stage in report.stages { print("\(stage.name): \(String(format: "%.3f", stage.seconds)) s") }

@@ -171,7 +171,7 @@ import Testing
         ])
         defer { site.delete() }
         try site.build()
-        let state = BuildState.load(from: site.root.appendingPathComponent(".gazette"))
+        let state = BuildState.load(from: site.root.appendingPathComponent(".gazette/cache"))
         let record = try #require(state.sources.values.first)
         var writer = BinaryWriter()
         writer.write(record.article)

@@ -23,8 +23,15 @@ public struct BuildOptions: Sendable {
 
     public var configFile: URL { site.appendingPathComponent("site.yml") }
 
-    /// Where the build cache lives: `SITE/.gazette/`.
-    public var cacheFolder: URL { site.appendingPathComponent(".gazette") }
+    /// The build cache: `SITE/.gazette/cache`, or `cache-<hash>` for another output folder, so that
+    /// building into a second folder does not make the next build into the first a full one.
+    public var cacheFile: URL {
+        let folder = site.appendingPathComponent(".gazette")
+        if output.standardizedFileURL.path == site.appendingPathComponent("Output").standardizedFileURL.path {
+            return folder.appendingPathComponent("cache")
+        }
+        return folder.appendingPathComponent("cache-" + String(StableHash.of(Array(output.standardizedFileURL.path.utf8)), radix: 16))
+    }
 }
 
 /// What a build did, for the summary line and for tests.

@@ -5,22 +5,20 @@ extension BuildState {
     static let formatVersion: UInt64 = 1
     static let magic: UInt64 = 0x4741_5A45_5454_4531  // "GAZETTE1"
 
-    /// Reads the state a previous build saved in `folder`; a missing, old or damaged cache gives an empty state.
-    public static func load(from folder: URL) -> BuildState {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("cache").path) else {
-            return BuildState()
-        }
-        var reader = BinaryReader([UInt8](data))
+    /// Reads the state a previous build saved in `file`; a missing, old or damaged cache gives an empty state.
+    public static func load(from file: URL) -> BuildState {
+        guard let bytes = FileIO.read(file.path) else { return BuildState() }
+        var reader = BinaryReader(bytes)
         return (try? read(&reader)) ?? BuildState()
     }
 
-    /// Saves the state into `folder` (created when missing), replacing the old cache in one step.
-    public func save(to folder: URL) throws {
+    /// Saves the state into `file` (its folder is created when missing), replacing the old cache in one step.
+    public func save(to file: URL) throws {
+        let folder = file.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var writer = BinaryWriter(capacity: sources.count * 600 + outputs.count * 80)
         write(&writer)
-        let file = folder.appendingPathComponent("cache")
-        let temporary = folder.appendingPathComponent(".cache.tmp")
+        let temporary = folder.appendingPathComponent("." + file.lastPathComponent + ".tmp")
         guard FileIO.write(writer.bytes, to: temporary.path), rename(temporary.path, file.path) == 0 else {
             unlink(temporary.path)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
