@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 GAZETTE := .build/release/gazette
 
-.PHONY: deps build site test serve clean bench bench-templates
+.PHONY: deps build site test serve clean bench bench-templates validate
 
 # cmark-gfm, the C Markdown library, from Debian's packages when it is missing.
 deps:
@@ -35,3 +35,7 @@ bench-templates:
 N ?= 10000
 bench: build
 	scripts/bench.sh $(N)
+
+# Every page through the Nu HTML Checker, every feed through feedparser, the sitemap against its schema.
+validate: build
+	scripts/validate.sh
