@@ -38,10 +38,10 @@ struct FeedWriter {
             xml.element("link", link)
             xml.element("guid", link, ["isPermaLink": "true"])
             xml.element("pubDate", DateFormats.rfc822(index.times[i]))
-            if let updated = article.updated, updated > article.date {
-                xml.element("dcterms:modified", DateFormats.rfc3339(CivilTime(updated, in: zone)))
+            if article.lastModified > article.date {
+                xml.element("dcterms:modified", DateFormats.rfc3339(CivilTime(article.lastModified, in: zone)))
             }
-            xml.element("dc:creator", article.author)
+            for author in article.authors { xml.element("dc:creator", author) }
             for t in index.articleTopics[i] { xml.element("category", index.topics[t].name) }
             xml.element("description", article.summary)
             xml.element("content:encoded", body(i))
@@ -73,7 +73,7 @@ struct FeedWriter {
             xml.element("id", link)
             xml.element("published", DateFormats.rfc3339(index.times[i]))
             xml.element("updated", DateFormats.rfc3339(CivilTime(index.lastModified(i), in: zone)))
-            if let author = article.author {
+            for author in article.authors {
                 xml.raw("<author>\n")
                 xml.element("name", author)
                 xml.raw("</author>\n")

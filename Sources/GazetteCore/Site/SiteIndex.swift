@@ -30,7 +30,7 @@ public final class SiteIndex: Sendable {
 
     /// The time a reader would call "last changed" for article `i`.
     public func lastModified(_ i: Int) -> Date {
-        articles[i].updated.map { max($0, articles[i].date) } ?? articles[i].date
+        articles[i].lastModified
     }
 
     /// Topics with the most articles first, for the masthead.
