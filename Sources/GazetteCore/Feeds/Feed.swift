@@ -1,6 +1,6 @@
 import Foundation
 
-/// One feed of the site: the whole archive's or a topic's, as RSS 2.0 or Atom 1.0.
+/// One feed of the site: the whole archive's, a topic's or an author's, as RSS 2.0 or Atom 1.0.
 public struct Feed: Sendable {
     public enum Format: Sendable {
         case rss, atom
@@ -15,7 +15,7 @@ public struct Feed: Sendable {
     /// The newest articles, newest first, at most `feed_size`.
     public var articles: [Int]
 
-    /// Every feed of the site: RSS and Atom for the archive and for each topic.
+    /// Every feed of the site: RSS and Atom for the archive, each topic and each author.
     public static func all(for index: SiteIndex) -> [Feed] {
         let size = index.config.feedSize
         var feeds: [Feed] = []
@@ -26,6 +26,9 @@ public struct Feed: Sendable {
         add(index.config.title, .root, Array(index.articles.indices.prefix(size)))
         for topic in index.topics {
             add("\(topic.name) · \(index.config.title)", topic.route, Array(topic.articles.prefix(size)))
+        }
+        for author in index.authors {
+            add("\(author.name) · \(index.config.title)", author.route, Array(author.articles.prefix(size)))
         }
         return feeds
     }

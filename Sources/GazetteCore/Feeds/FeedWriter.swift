@@ -41,7 +41,7 @@ struct FeedWriter {
             if article.lastModified > article.date {
                 xml.element("dcterms:modified", DateFormats.rfc3339(CivilTime(article.lastModified, in: zone)))
             }
-            for author in article.authors { xml.element("dc:creator", author) }
+            for a in index.articleAuthors[i] { xml.element("dc:creator", index.authors[a].name) }
             for t in index.articleTopics[i] { xml.element("category", index.topics[t].name) }
             xml.element("description", article.summary)
             xml.element("content:encoded", body(i))
@@ -73,9 +73,10 @@ struct FeedWriter {
             xml.element("id", link)
             xml.element("published", DateFormats.rfc3339(index.times[i]))
             xml.element("updated", DateFormats.rfc3339(CivilTime(index.lastModified(i), in: zone)))
-            for author in article.authors {
+            for a in index.articleAuthors[i] {
                 xml.raw("<author>\n")
-                xml.element("name", author)
+                xml.element("name", index.authors[a].name)
+                xml.element("uri", context.links.absoluteURL(index.authors[a].route))
                 xml.raw("</author>\n")
             }
             for t in index.articleTopics[i] {

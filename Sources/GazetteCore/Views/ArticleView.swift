@@ -28,7 +28,6 @@ struct ArticleView: TemplateObject {
         case "highlights": return .list(article.highlights.map(TemplateValue.string))
         case "has_highlights": return .bool(!article.highlights.isEmpty)
         case "dateline": return article.dateline.map(TemplateValue.string) ?? .null
-        case "author": return .list(article.authors.map(TemplateValue.string))
         case "image": return article.image.map(Self.imageView) ?? .null
         case "short": return article.short.map(TemplateValue.string) ?? .null
         case "topics": return .list(index.articleTopics[i].map { context.topicViews[$0] })
@@ -40,7 +39,7 @@ struct ArticleView: TemplateObject {
         case "content": return content.map(TemplateValue.string) ?? .null
         case "previous": return i + 1 < index.articles.count ? link(to: i + 1) : .null
         case "next": return i > 0 ? link(to: i - 1) : .null
-        default: return nil
+        default: return newsroomValue(forKey: key)
         }
     }
 

@@ -10,6 +10,8 @@ public final class SiteContext: Sendable {
     let site: TemplateValue
     /// `{{topics}}` entries, one per topic, built once.
     let topicViews: [TemplateValue]
+    /// `{{authors}}` entries, one per author, built once.
+    let authorViews: [TemplateValue]
 
     public init(index: SiteIndex, buildTime: Date) {
         self.index = index
@@ -18,8 +20,9 @@ public final class SiteContext: Sendable {
         self.links = links
         let topicViews = index.topics.map { Self.topicView($0, links: links) }
         self.topicViews = topicViews
+        authorViews = index.authors.map { Self.authorView($0, links: links) }
         let config = index.config
-        site = [
+        site = .object(Self.newsroomSiteValues(index, links).merging([
             "title": .string(config.title),
             "description": .string(config.description),
             "base_url": .string(config.baseURL),
@@ -32,7 +35,7 @@ public final class SiteContext: Sendable {
             "top_topics": .list(index.topTopics(8).map { topicViews[$0] }),
             "article_count": .int(index.articles.count),
             "year": .int(CivilTime(buildTime, in: config.timeZone).year),
-        ]
+        ]) { new, _ in new })
     }
 
     public var config: SiteConfig { index.config }
