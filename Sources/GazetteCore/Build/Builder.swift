@@ -55,7 +55,7 @@ public struct Builder: Sendable {
             for feed in feeds {
                 try sink.write(writer.render(feed) { rendered.bodies[$0] ?? "" }, to: feed.route.outputPath)
             }
-            let sitemap = SitemapWriter(context: context)
+            let sitemap = SitemapWriter(context: context, limit: options.sitemapLimit)
             for (path, bytes) in sitemap.render(sitemapEntries(pages, index)) {
                 try sink.write(bytes, to: path)
             }

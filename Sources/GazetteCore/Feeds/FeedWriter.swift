@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes RSS 2.0 and Atom 1.0 documents: absolute links, each item with its summary and full HTML body.
+/// Writes RSS 2.0 and Atom 1.0 documents (and JSON Feed through `JSONFeedWriter`): absolute links, each item with its summary and full HTML body.
 struct FeedWriter {
     let context: SiteContext
 
@@ -9,6 +9,7 @@ struct FeedWriter {
         switch feed.format {
         case .rss: return rss(feed, body: body)
         case .atom: return atom(feed, body: body)
+        case .json: return JSONFeedWriter(context: context).render(feed, body: body)
         }
     }
 

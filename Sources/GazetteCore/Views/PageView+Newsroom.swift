@@ -1,10 +1,11 @@
 import GazetteMustache
 
 extension PageView {
-    /// RSS and Atom links of the feeds that follow the page at `route`, titled with `prefix`.
+    /// RSS, Atom and JSON Feed links of the feeds that follow the page at `route`, titled with `prefix`.
     func feedLinks(_ prefix: String, _ route: Route) -> [TemplateValue] {
         [feed("\(prefix)RSS", "application/rss+xml", route.file("feed.xml")),
-         feed("\(prefix)Atom", "application/atom+xml", route.file("atom.xml"))]
+         feed("\(prefix)Atom", "application/atom+xml", route.file("atom.xml")),
+         feed("\(prefix)JSON Feed", "application/feed+json", route.file("feed.json"))]
     }
 
     /// The values of author pages and redirect pages.
@@ -37,11 +38,16 @@ extension PageView {
         }
     }
 
-    /// `page` values every page gets beyond the basic ones: the short link, and for redirect pages the
-    /// target as canonical URL and `robots: noindex`.
+    /// `page` values every page gets beyond the basic ones: structured data, sharing tags, the short link,
+    /// and for redirect pages the target as canonical URL and `robots: noindex`.
     func newsroomPageValues(_ page: Page, title: String, description: String) -> [String: TemplateValue] {
         let index = context.index
         var values: [String: TemplateValue] = [:]
+        let social = SocialMeta(context: context)
+        values["opengraph"] = .list(social.openGraph(page, title: title, description: description))
+        values["twitter"] = .list(social.twitter(page, title: title, description: description))
+        values["json_ld"] = StructuredData(context: context, planner: planner)
+            .document(for: page, title: title, description: description).map { .string($0.serialized()) } ?? .null
         switch page.kind {
         case .article(let i):
             if let short = index.articles[i].short {

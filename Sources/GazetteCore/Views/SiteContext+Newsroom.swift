@@ -1,10 +1,11 @@
 import GazetteMustache
 
 extension SiteContext {
-    /// The `{{site}}` values of bylines and the publisher.
+    /// The `{{site}}` values of bylines, JSON Feed and the publisher.
     static func newsroomSiteValues(_ index: SiteIndex, _ links: Links) -> [String: TemplateValue] {
         let config = index.config
         return [
+            "json_feed_url": .string(links.absoluteURL(.file("feed.json"))),
             "authors_url": index.authors.isEmpty ? .null : .string(links.url(Author.indexRoute)),
             "has_authors": .bool(!index.authors.isEmpty),
             "publisher": [
@@ -26,6 +27,7 @@ extension SiteContext {
             "link": author.profile?.link.map { .string(links.url(of: $0)) } ?? .null,
             "rss_url": .string(links.absoluteURL(author.route.file("feed.xml"))),
             "atom_url": .string(links.absoluteURL(author.route.file("atom.xml"))),
+            "json_url": .string(links.absoluteURL(author.route.file("feed.json"))),
         ]
     }
 }

@@ -48,6 +48,7 @@ public final class SiteContext: Sendable {
             "count": .int(topic.articles.count),
             "rss_url": .string(links.absoluteURL(topic.route.file("feed.xml"))),
             "atom_url": .string(links.absoluteURL(topic.route.file("atom.xml"))),
+            "json_url": .string(links.absoluteURL(topic.route.file("feed.json"))),
         ]
     }
 }
