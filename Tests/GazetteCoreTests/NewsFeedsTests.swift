@@ -139,3 +139,29 @@ import Testing
         #expect(home.contains("<link rel=\"alternate\" type=\"application/feed+json\" title=\"JSON Feed\" href=\"https://news.example.org/feed.json\">"))
     }
 }
+
+@Suite struct BuildTimeTests {
+    @Test func nowIsReadLikeAnArticleDateInTheSiteZone() throws {
+        let site = try TestSite(["site.yml": "time_zone: Asia/Karachi\n"])
+        defer { site.delete() }
+        var options = site.options
+        #expect(options.setNow("2025-11-19T14:30") == nil)
+        #expect(options.now == ISO8601DateFormatter().date(from: "2025-11-19T09:30:00Z"))
+        #expect(options.setNow("19 November 2025") == nil)
+        #expect(options.now == ISO8601DateFormatter().date(from: "2025-11-18T19:00:00Z"))
+        #expect(options.setNow("2025-11-19T14:30:00Z") == nil)
+        #expect(options.now == ISO8601DateFormatter().date(from: "2025-11-19T14:30:00Z"))
+        #expect(options.setNow("2025-02-30") == "invalid date '2025-02-30': day 30 does not exist in 2025-02, which has 28 days")
+        #expect(options.setNow("soon")?.hasPrefix("unparseable date 'soon'; accepted forms: 2025-11-19,") == true)
+    }
+
+    @Test func nowDecidesWhatIsAFutureArticle() throws {
+        let site = try TestSite([
+            "Content/a.md": article(title: "A", date: "2025-06-01"),
+            "Content/b.md": article(title: "B", date: "2025-06-03"),
+        ])
+        defer { site.delete() }
+        #expect(try site.build { _ = $0.setNow("2025-06-02") }.articles == 1)
+        #expect(try site.build { _ = $0.setNow("2025-06-03") }.articles == 2)
+    }
+}
