@@ -5,7 +5,7 @@ struct Gazette: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A static site generator for news archives.",
         version: GazetteVersion.current,
-        subcommands: [BuildCommand.self, NewCommand.self, ImportCommand.self, RenderCommand.self]
+        subcommands: [BuildCommand.self, NewCommand.self, ImportCommand.self, CheckCommand.self, RenderCommand.self]
     )
 }
 
