@@ -87,11 +87,14 @@ import Testing
         ])
     }
 
-    @Test func withoutBylinesThereAreNoAuthorPages() throws {
+    @Test func withoutBylinesOrTopicsTheirNavigationIsLeftOut() throws {
         let site = try TestSite(["Content/a.md": article(title: "A", date: "2025-06-01")])
         defer { site.delete() }
         try site.build()
         #expect(!site.outputFiles().contains { $0.hasPrefix("authors/") })
-        #expect(site.output("index.html")?.contains("/authors/") == false)
+        let home = try #require(site.output("index.html"))
+        #expect(!home.contains("/authors/"))
+        #expect(!home.contains("topic-bar"))
+        #expect(site.output("topics/index.html")?.contains("No article has topics yet.") == true)
     }
 }

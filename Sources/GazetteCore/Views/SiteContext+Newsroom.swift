@@ -1,13 +1,14 @@
 import GazetteMustache
 
 extension SiteContext {
-    /// The `{{site}}` values of bylines, JSON Feed and the publisher.
+    /// The `{{site}}` values of bylines, topics, JSON Feed and the publisher.
     static func newsroomSiteValues(_ index: SiteIndex, _ links: Links) -> [String: TemplateValue] {
         let config = index.config
         return [
             "json_feed_url": .string(links.absoluteURL(.file("feed.json"))),
             "authors_url": index.authors.isEmpty ? .null : .string(links.url(Author.indexRoute)),
             "has_authors": .bool(!index.authors.isEmpty),
+            "has_topics": .bool(!index.topics.isEmpty),
             "publisher": [
                 "name": .string(config.publisherName),
                 "logo": config.publisher.logo.map { .string(links.url(of: $0)) } ?? .null,
