@@ -65,37 +65,50 @@ public indirect enum JSONValue: Sendable, Equatable {
         output += "\n" + String(repeating: " ", count: indent * level)
     }
 
-    private static let hexDigits = Array("0123456789abcdef")
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Writes `text` as a JSON string, copying runs that need no escape as they are.
     static func writeString(_ text: String, into output: inout String, scriptSafe: Bool = true) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<" where scriptSafe, ">" where scriptSafe, "&" where scriptSafe:
-                output += unicodeEscape(scalar.value)
-            case "\u{2028}", "\u{2029}":
-                output += unicodeEscape(scalar.value)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    output += unicodeEscape(scalar.value)
-                } else {
-                    output.unicodeScalars.append(scalar)
+        var text = text
+        text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 2)
+            result.append(UInt8(ascii: "\""))
+            var runStart = 0
+            var i = 0
+            func escape(_ replacement: [UInt8], width: Int) {
+                result.append(contentsOf: bytes[runStart..<i])
+                result.append(contentsOf: replacement)
+                i += width
+                runStart = i
+            }
+            while i < bytes.count {
+                let byte = bytes[i]
+                switch byte {
+                case UInt8(ascii: "\""): escape([92, 34], width: 1)
+                case UInt8(ascii: "\\"): escape([92, 92], width: 1)
+                case 0x0A: escape([92, UInt8(ascii: "n")], width: 1)
+                case 0x0D: escape([92, UInt8(ascii: "r")], width: 1)
+                case 0x09: escape([92, UInt8(ascii: "t")], width: 1)
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+                    if scriptSafe { escape(unicodeEscape(UInt32(byte)), width: 1) } else { i += 1 }
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape(unicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029), width: 3)
+                default:
+                    if byte < 0x20 || byte == 0x7F { escape(unicodeEscape(UInt32(byte)), width: 1) } else { i += 1 }
                 }
             }
+            result.append(contentsOf: bytes[runStart..<bytes.count])
+            result.append(UInt8(ascii: "\""))
+            output += String(decoding: result, as: UTF8.self)
         }
-        output += "\""
     }
 
-    private static func unicodeEscape(_ value: UInt32) -> String {
-        var text = "\\u"
+    private static func unicodeEscape(_ value: UInt32) -> [UInt8] {
+        var bytes: [UInt8] = [92, UInt8(ascii: "u")]
         for shift in stride(from: 12, through: 0, by: -4) {
-            text.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+            bytes.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
         }
-        return text
+        return bytes
     }
 }
