@@ -32,6 +32,7 @@ import Testing
         #expect(text.contains("xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""))
         #expect(text.contains("xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\""))
         let xml = try XML(text)
+        #expect(FeedFormats.newsSitemapProblems(xml) == [])
         let urls = xml.elements("url")
         #expect(urls.compactMap { xml.text("loc", in: $0) } == ["https://news.example.org/2025/11/20/recent/",
                                                                "https://news.example.org/2025/11/18/edge/"])
@@ -62,6 +63,7 @@ import Testing
         defer { site.delete() }
         try site.build { $0.now = Self.date("2025-11-20T12:00:00+05:00") }
         let xml = try XML(try #require(site.output("news-sitemap.xml")))
+        #expect(FeedFormats.newsSitemapProblems(xml) == [])
         let titles = xml.elements("url").compactMap { xml.text("title", in: $0) }
         #expect(titles.count == 1000)
         #expect(titles.first == "Story 1004" && titles.last == "Story 5")
@@ -107,6 +109,7 @@ import Testing
         try site.build()
         let text = try #require(site.output("feed.json"))
         let feed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(FeedFormats.jsonFeedProblems(feed) == [])
         #expect(feed["version"] as? String == "https://jsonfeed.org/version/1.1")
         #expect(feed["title"] as? String == "Test Ledger")
         #expect(feed["home_page_url"] as? String == "https://news.example.org/")
@@ -132,6 +135,7 @@ import Testing
 
         let topicText = try #require(site.output("topics/economy/feed.json"))
         let topic = try #require(try JSONSerialization.jsonObject(with: Data(topicText.utf8)) as? [String: Any])
+        #expect(FeedFormats.jsonFeedProblems(topic) == [])
         #expect((topic["items"] as? [[String: Any]])?.compactMap { $0["title"] as? String } == ["Second"])
         #expect(topic["feed_url"] as? String == "https://news.example.org/topics/economy/feed.json")
         #expect(topic["home_page_url"] as? String == "https://news.example.org/topics/economy/")
@@ -163,5 +167,24 @@ import Testing
         defer { site.delete() }
         #expect(try site.build { _ = $0.setNow("2025-06-02") }.articles == 1)
         #expect(try site.build { _ = $0.setNow("2025-06-03") }.articles == 2)
+    }
+}
+
+@Suite struct FeedFormatCheckTests {
+    @Test func theFormatChecksCatchBrokenDocuments() throws {
+        #expect(FeedFormats.jsonFeedProblems(["version": "https://jsonfeed.org/version/1", "items": [["id": 5, "date_published": "yesterday"]]]) == [
+            "version is not 1.1", "title is missing", "items[0].id is not String", "items[0]. has neither content_html nor content_text",
+            "items[0].date_published 'yesterday' is not RFC 3339",
+        ])
+        let xml = try XML("""
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+        <url><loc>https://x/</loc><news:news><news:publication><news:name>N</news:name><news:language>English</news:language></news:publication>
+        <news:title>T</news:title></news:news></url></urlset>
+        """)
+        #expect(FeedFormats.newsSitemapProblems(xml) == [
+            "url 0: news:news holds [\"publication\", \"title\"]",
+            "url 0: language 'English' is not an ISO 639 code",
+            "url 0: publication_date 'T' is not W3C",
+        ])
     }
 }
