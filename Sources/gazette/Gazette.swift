@@ -6,6 +6,6 @@ struct Gazette: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A static site generator for news archives.",
         version: GazetteVersion.current,
-        subcommands: [BuildCommand.self, RenderCommand.self]
+        subcommands: [BuildCommand.self, NewCommand.self, ImportCommand.self, CheckCommand.self, RenderCommand.self]
     )
 }

@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var includeFuture = false
     /// The build's "now": what counts as a future article. Default: the clock.
     public var now = Date()
+    /// URLs per sitemap file; past it `sitemap.xml` becomes a sitemap index (the protocol's limit; tests lower it).
+    public var sitemapLimit = 50_000
 
     /// A site in `site`, with `Content/`, `Templates/` and `Output/` inside it.
     public init(site: URL) {

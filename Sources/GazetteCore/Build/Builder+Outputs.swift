@@ -5,9 +5,9 @@ extension Builder {
         let planner = PagePlanner(index: index)
         return pages.compactMap { page in
             switch page.kind {
-            case .notFound: return nil
+            case .notFound, .redirect: return nil
             case .article(let i): return .init(route: page.route, lastModified: index.lastModified(i))
-            case .topics, .archive: return .init(route: page.route, lastModified: index.articles.indices.first.map(index.lastModified))
+            case .topics, .archive, .authors: return .init(route: page.route, lastModified: index.articles.indices.first.map(index.lastModified))
             default:
                 let shown = page.pagination.map { planner.articles(of: page.kind, in: $0.range) } ?? []
                 return .init(route: page.route, lastModified: shown.map(index.lastModified).max())

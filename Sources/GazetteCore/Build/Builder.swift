@@ -88,10 +88,10 @@ public struct Builder: Sendable {
             rendered.bodies.merge(renderer.bodies(of: renderer.keepBodies.subtracting(rendered.bodies.keys))) { old, _ in old }
             let writer = FeedWriter(context: context)
             for f in staleFeeds {
-                try recorder.write(writer.render(feeds[f]) { rendered.bodies[$0] ?? [] }, to: feeds[f].route.outputPath,
+                try recorder.write(writer.render(feeds[f]) { rendered.bodies[$0] ?? "" }, to: feeds[f].route.outputPath,
                                    fingerprint: feedPrints[f])
             }
-            let sitemap = SitemapWriter(context: context)
+            let sitemap = SitemapWriter(context: context, limit: options.sitemapLimit)
             for (path, bytes) in sitemap.render(sitemapEntries(pages, index)) { try recorder.write(bytes, to: path) }
             try recorder.write(sitemap.robots(), to: "robots.txt")
             report.assets = try copyAssets(to: recorder)

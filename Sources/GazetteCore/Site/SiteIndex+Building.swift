@@ -56,8 +56,9 @@ extension SiteIndex {
             }
             years[years.count - 1].months[years[years.count - 1].months.count - 1].articles.append(i)
         }
+        let newsroom = NewsroomIndex.build(articles, topics: topics, articleTopics: articleTopics, config: config)
         let index = SiteIndex(config: config, articles: articles, routes: routes, times: times, topics: topics,
-                              articleTopics: articleTopics, years: years)
+                              articleTopics: articleTopics, years: years, newsroom: newsroom)
         return (index, diagnostics)
     }
 

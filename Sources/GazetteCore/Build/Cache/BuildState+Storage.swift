@@ -2,7 +2,7 @@ import Foundation
 
 extension BuildState {
     /// Bumped whenever the layout below, or what a record means, changes: an old cache is then ignored.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
     static let magic: UInt64 = 0x4741_5A45_5454_4531  // "GAZETTE1"
 
     /// Reads the state a previous build saved in `file`; a missing, old or damaged cache gives an empty state.
