@@ -19,9 +19,13 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The content folder the articles go into.")
     var into: String = "Content"
 
+    @Option(help: "Topics to give every imported article, separated by commas.")
+    var topics: String?
+
     func run() throws {
         let paths = DisplayPaths()
-        let importer = WireImporter(destination: URL(fileURLWithPath: into), paths: paths)
+        let topics = (topics ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let importer = WireImporter(destination: URL(fileURLWithPath: into), paths: paths, topics: topics)
         let result = importer.run(files.map { URL(fileURLWithPath: $0) })
         for url in result.written { print(paths.display(url)) }
         Terminal.print(result.diagnostics)

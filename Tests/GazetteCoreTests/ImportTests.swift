@@ -57,7 +57,8 @@ import Testing
         let site = try TestSite(["seed.txt": try Self.seed()])
         defer { site.delete() }
         let content = site.root.appendingPathComponent("Content")
-        let result = WireImporter(destination: content, paths: DisplayPaths(workingDirectory: site.root.path))
+        // The sample archive is `gazette import ../shared/seed/000_aa8a6b5cbb6bce6f.txt --into Content --topics Pakistan`.
+        let result = WireImporter(destination: content, paths: DisplayPaths(workingDirectory: site.root.path), topics: ["Pakistan"])
             .run([site.root.appendingPathComponent("seed.txt")])
         #expect(result.diagnostics.isEmpty)
         #expect(result.written.map(\.lastPathComponent) == [
@@ -75,6 +76,7 @@ import Testing
         let military = try #require(articles.first { $0.short == "q4na2n" })
         #expect(military.image?.credit == "AFP/File")
         #expect(military.highlights.count == 2 && military.dateline == "KARACHI")
+        #expect(military.topics == ["Pakistan"])
     }
 
     @Test func neverOverwritesAFile() throws {

@@ -5,10 +5,13 @@ public struct WireImporter: Sendable {
     /// The content folder the articles go into.
     public var destination: URL
     public var paths: DisplayPaths
+    /// Topics for every imported article.
+    public var topics: [String]
 
-    public init(destination: URL, paths: DisplayPaths = DisplayPaths()) {
+    public init(destination: URL, paths: DisplayPaths = DisplayPaths(), topics: [String] = []) {
         self.destination = destination.standardizedFileURL
         self.paths = paths
+        self.topics = topics
     }
 
     public struct Result: Sendable {
@@ -33,7 +36,8 @@ public struct WireImporter: Sendable {
             }
             let (stories, diagnostics) = WireDump.parse(text, file: display)
             result.diagnostics += diagnostics
-            for story in stories {
+            for var story in stories {
+                story.topics = topics
                 guard let url = self.url(for: story) else {
                     result.diagnostics.append(.error("the headline '\(story.title)' has no letters or digits to make a file name from",
                                                      in: display, line: story.line))

@@ -14,6 +14,8 @@ public struct WireStory: Sendable, Equatable {
     public var paragraphs: [String]
     /// The 1-based line of the headline in the dump.
     public var line: Int
+    /// Topics the importer was asked to give every article (wire dumps carry none).
+    public var topics: [String] = []
 
     public var slug: String { Slug.make(title) }
     public var short: String { ShortID.make(title) }
@@ -23,6 +25,7 @@ public struct WireStory: Sendable, Equatable {
         var text = "---\ntitle: \(YAMLText.quoted(title))\ndate: \(YAMLText.plainOrQuoted(date))\n"
         if let updated { text += "updated: \(YAMLText.plainOrQuoted(updated))\n" }
         if let dateline { text += "dateline: \(YAMLText.plainOrQuoted(dateline))\n" }
+        if !topics.isEmpty { text += "topics: [" + topics.map(YAMLText.quoted).joined(separator: ", ") + "]\n" }
         text += "short: \(short)\n"
         if !highlights.isEmpty {
             text += "highlights:\n" + highlights.map { "  - \(YAMLText.quoted($0))\n" }.joined()
