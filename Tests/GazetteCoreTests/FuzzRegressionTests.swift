@@ -25,4 +25,12 @@ import Testing
         #expect(Array(slug.utf8) == Array("e".utf8))
         #expect(Array(Slug.make(slug).utf8) == Array(slug.utf8))
     }
+
+    /// Two inputs of the same kind, found while fixing it: a zero-width joiner between a Latin
+    /// letter and its accent, and between two Hangul jamo that compose once it is gone.
+    @Test(arguments: ["e\u{200D}\u{301}x", "\u{1100}\u{200D}\u{1161}"])
+    func formatCharacterBetweenComposingCharacters(_ input: String) {
+        let slug = Slug.make(input)
+        #expect(Array(Slug.make(slug).utf8) == Array(slug.utf8))
+    }
 }
