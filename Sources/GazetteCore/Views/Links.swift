@@ -28,6 +28,13 @@ struct Links: Sendable {
     }
 }
 
+extension Links {
+    /// "1 article", "12 articles".
+    static func count(_ n: Int) -> String {
+        n == 1 ? "1 article" : "\(n) articles"
+    }
+}
+
 extension Route {
     /// A file inside this folder route (`/topics/economy/` → `/topics/economy/feed.xml`).
     func file(_ name: String) -> Route {

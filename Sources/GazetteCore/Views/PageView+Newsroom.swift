@@ -20,7 +20,7 @@ extension PageView {
             let author = index.authors[a]
             values["author"] = context.authorViews[a]
             title = author.name
-            description = author.profile?.bio ?? "\(author.articles.count) articles by \(author.name)"
+            description = author.profile?.bio ?? "\(Links.count(author.articles.count)) by \(author.name)"
             feeds = feedLinks("\(author.name) ", author.route) + feeds
         case .redirect(let r):
             let redirect = index.redirects[r]

@@ -32,7 +32,7 @@ struct PageView {
             let topic = index.topics[t]
             values["topic"] = context.topicViews[t]
             title = topic.name
-            description = "\(topic.articles.count) articles on \(topic.name)"
+            description = "\(Links.count(topic.articles.count)) on \(topic.name)"
             feeds = feedLinks("\(topic.name) ", topic.route) + feeds
         case .archive:
             values["years"] = .list(index.years.map(yearView))

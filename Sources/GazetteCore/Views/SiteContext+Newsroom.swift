@@ -24,6 +24,7 @@ extension SiteContext {
             "url": .string(links.url(author.route)),
             "permalink": .string(links.absoluteURL(author.route)),
             "count": .int(author.articles.count),
+            "count_label": .string(Links.count(author.articles.count)),
             "bio": author.profile?.bio.map(TemplateValue.string) ?? .null,
             "link": author.profile?.link.map { .string(links.url(of: $0)) } ?? .null,
             "rss_url": .string(links.absoluteURL(author.route.file("feed.xml"))),

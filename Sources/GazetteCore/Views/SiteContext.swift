@@ -30,6 +30,7 @@ public final class SiteContext: Sendable {
         topicViews = index.topics.enumerated().map { t, topic in
             guard case .object(var fields) = topicLinks[t] else { return topicLinks[t] }
             fields["count"] = .int(topic.articles.count)
+            fields["count_label"] = .string(Links.count(topic.articles.count))
             return .object(fields)
         }
         let topTopics = index.topTopics(8)
@@ -39,6 +40,7 @@ public final class SiteContext: Sendable {
         authorLinks = authorViews.map { view in
             guard case .object(var fields) = view else { return view }
             fields["count"] = nil
+            fields["count_label"] = nil
             return .object(fields)
         }
         let config = index.config
