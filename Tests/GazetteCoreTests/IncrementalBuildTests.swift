@@ -186,6 +186,24 @@ import Testing
         try expectSameAsColdBuild(site)
     }
 
+    @Test func aCacheFromAnotherVersionStillNamesTheStaleFiles() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        // Damage the source records only: the manifest before them stays readable.
+        let cache = site.root.appendingPathComponent(".gazette/cache")
+        var bytes = try [UInt8](Data(contentsOf: cache))
+        let state = BuildState.load(from: cache)
+        bytes.replaceSubrange(bytes.count - 8..<bytes.count, with: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF])
+        try Data(bytes).write(to: cache)
+        let reloaded = BuildState.load(from: cache)
+        #expect(reloaded.sources.isEmpty && reloaded.outputs == state.outputs)
+        try site.remove("Content/2024/lonely.md")
+        try site.build()
+        #expect(!site.exists("Output/topics/lonely/index.html"))
+        try expectSameAsColdBuild(site)
+    }
+
     @Test func theCacheRoundTripsEveryArticleField() throws {
         let site = try TestSite([
             "Content/a.md": """
