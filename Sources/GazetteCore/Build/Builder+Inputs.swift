@@ -68,8 +68,7 @@ extension Builder {
         }
         do {
             let library = try TemplateLibrary(directory: options.templates, displayPath: display)
-            let missing = PagePlanner.templates.filter { !library.contains($0) }
-            return (library, hash.value, missing.map { .error("missing template '\($0).mustache' for \($0) pages", in: display + "/\($0).mustache") })
+            return (library, hash.value, [])
         } catch {
             return (nil, hash.value, error.errors.map { Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message) })
         }

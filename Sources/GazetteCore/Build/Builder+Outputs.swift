@@ -1,4 +1,5 @@
 import Foundation
+import GazetteMustache
 
 extension Builder {
     func sitemapEntries(_ pages: [Page], _ index: SiteIndex) -> [SitemapWriter.Entry] {
@@ -13,6 +14,14 @@ extension Builder {
                 return .init(route: page.route, lastModified: shown.map(index.lastModified).max())
             }
         }
+    }
+
+    /// A template for every kind of page the site has: a theme without author templates still builds
+    /// a site without bylines.
+    func missingTemplates(for pages: [Page], in library: TemplateLibrary) -> [Diagnostic] {
+        let display = paths.display(options.templates)
+        let needed = Set(pages.map(\.template)).filter { !library.contains($0) }.sorted()
+        return needed.map { .error("missing template '\($0).mustache' for \($0) pages", in: display + "/\($0).mustache") }
     }
 
     /// Copies `Templates/assets/` to `assets/` in the output; returns how many files.

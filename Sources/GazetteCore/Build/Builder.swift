@@ -64,6 +64,7 @@ public struct Builder: Sendable {
         diagnostics += planner.clashes(in: pages)
         let feeds = Feed.all(for: index)
         clock.lap("index", into: &report)
+        if let library = inputs.library { diagnostics += missingTemplates(for: pages, in: library) }
         guard !diagnostics.hasErrors, let library = inputs.library else { throw fail(diagnostics, sink) }
 
         let recorder = OutputRecorder(sink: sink, previous: clean ? [:] : previousOutputs, keepsIdenticalFiles: !clean)

@@ -1,6 +1,5 @@
 /// The pages of bylines and redirects.
 extension PagePlanner {
-    static let newsroomTemplates = ["authors", "author", "redirect"]
 
     /// `/authors/`, each author's paginated pages, and a redirect page for every short URL and alias.
     func newsroomPages() -> [Page] {

@@ -6,10 +6,6 @@ public struct PagePlanner: Sendable {
         self.index = index
     }
 
-    /// Template names of the default theme, by page kind.
-    public static let templates = ["article", "home", "topics", "topic", "archive", "archive-year", "archive-month", "404"]
-        + newsroomTemplates
-
     public func pages() -> [Page] {
         var pages: [Page] = index.routes.enumerated().map { Page(route: $1, kind: .article($0), template: "article") }
         pages += paginate(.home, template: "home", first: .root, count: index.articles.count)
