@@ -39,3 +39,10 @@ bench: build
 # Every page through the Nu HTML Checker, every feed through feedparser, the sitemap against its schema.
 validate: build
 	scripts/validate.sh
+
+# libFuzzer targets for the front matter, dates, templates and slugs, each for SECONDS (niced);
+# see docs/reliability.md. make fuzz [SECONDS=600] [TARGETS="Template Slug"]
+SECONDS ?= 600
+.PHONY: fuzz
+fuzz:
+	Fuzz/run.sh $(SECONDS) $(TARGETS)
