@@ -26,8 +26,11 @@ struct BuildCommand: ParsableCommand {
         let progress = ProgressLine(enabled: !quiet)
         builder.progress = { progress.show($0) }
         let previous = BuildState.load(from: options.cacheFile)
+        let sink = DiskSink(root: options.output)
+        let interruption = Interruption(marker: options.cacheFile.appendingPathExtension("building"), sink: sink)
+        defer { interruption.finish() }
         do {
-            let (report, next) = try builder.build(into: DiskSink(root: options.output), state: previous, clean: clean)
+            let (report, next) = try builder.build(into: sink, state: previous, clean: clean)
             progress.finish()
             if !report.unchanged || report.filesRead > 0 { try? next.save(to: options.cacheFile) }
             Terminal.print(report.diagnostics)

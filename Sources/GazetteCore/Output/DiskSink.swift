@@ -14,6 +14,10 @@ public final class DiskSink: OutputSink {
     private let removals = Mutex<[String]>([])
     /// Folders known to exist, and those this build created (to remove them if it fails).
     private let folders = Mutex<(known: Set<Substring>, created: [String])>(([], []))
+    /// Set by `cancel`: writes still under way remove their own temporary files.
+    private let cancelled = Atomic<Bool>(false)
+    /// Writes between creating their temporary file and recording (or removing) it.
+    private let writing = Atomic<Int>(0)
 
     public static let temporarySuffix = ".gazette-tmp"
 
@@ -29,10 +33,36 @@ public final class DiskSink: OutputSink {
         if let slash { try makeFolder(path[..<slash]) } else { try makeFolder("") }
         let name = slash.map { path[path.index(after: $0)...] } ?? Substring(path)
         let temporary = (slash.map { rootPath + "/" + path[..<$0] } ?? rootPath) + "/." + name + Self.temporarySuffix
+        writing.add(1, ordering: .acquiringAndReleasing)
+        defer { writing.subtract(1, ordering: .acquiringAndReleasing) }
+        guard !cancelled.load(ordering: .acquiring) else { throw OutputError(path: path, message: "the build was cancelled") }
         guard FileIO.write(bytes, to: temporary) else {
             throw OutputError(path: path, message: "cannot write: \(FileIO.lastError)")
         }
-        staged.withLock { $0.append((temporary, target)) }
+        let kept = staged.withLock { staged in
+            // Checked under the lock `discard` takes: a file written after it ran removes itself.
+            guard !cancelled.load(ordering: .acquiring) else { return false }
+            staged.append((temporary, target))
+            return true
+        }
+        if !kept { unlink(temporary) }
+    }
+
+    /// Stops the build from any thread (Ctrl-C): removes every temporary file and the folders the build
+    /// created, and makes writes still under way remove theirs. The output folder is left as it was.
+    public func cancel() {
+        staged.withLock { _ in cancelled.store(true, ordering: .releasing) }
+        // The process exits next: let writes under way finish removing their files first.
+        while writing.load(ordering: .acquiring) > 0 { usleep(1000) }
+        discard()
+    }
+
+    /// Removes the temporary files a build that was killed left behind (`*.gazette-tmp` under the root).
+    public func removeLeftovers() {
+        guard let walker = FileManager.default.enumerator(atPath: rootPath) else { return }
+        while let relative = walker.nextObject() as? String {
+            if relative.hasSuffix(Self.temporarySuffix) { unlink(rootPath + "/" + relative) }
+        }
     }
 
     public func commit() throws(OutputError) {
