@@ -22,7 +22,7 @@ public struct Builder: Sendable {
 
         let (config, configDiagnostics) = loadConfig()
         var diagnostics = configDiagnostics
-        let templates = loadTemplates()
+        let templates = loadTemplates(config)
         diagnostics += templates.diagnostics
         let loader = ContentLoader(parser: ArticleParser(config: config), paths: paths)
         let (loaded, contentDiagnostics) = loader.load(options.content)
@@ -43,14 +43,21 @@ public struct Builder: Sendable {
 
         guard !diagnostics.hasErrors, let library = templates.library else { throw fail(diagnostics, sink) }
 
+        let search = config.search ? SearchIndexBuilder(context: context) : nil
         let renderer = PageRenderer(context: context, library: library, sink: sink, paths: paths,
-                                    keepBodies: Feed.articlesInFeeds(feeds))
+                                    keepBodies: Feed.articlesInFeeds(feeds), search: search)
         let rendered = renderer.render(pages)
         diagnostics += rendered.diagnostics
         guard !diagnostics.hasErrors else { throw fail(diagnostics, sink) }
         clock.lap("render", into: &report)
 
         do {
+            if let search {
+                let files = SearchIndexLayout(context: context, collected: search.collected()).files()
+                for file in files { try sink.write(file.bytes, to: file.path) }
+                report.files += files.count
+                clock.lap("search", into: &report)
+            }
             let writer = FeedWriter(context: context)
             for feed in feeds {
                 try sink.write(writer.render(feed) { rendered.bodies[$0] ?? "" }, to: feed.route.outputPath)
@@ -88,14 +95,14 @@ public struct Builder: Sendable {
         return (config, diagnostics)
     }
 
-    private func loadTemplates() -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
+    private func loadTemplates(_ config: SiteConfig) -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
         let display = paths.display(options.templates)
         guard FileManager.default.fileExists(atPath: options.templates.path) else {
             return (nil, [.error("no templates folder (a theme's .mustache files go here)", in: display)])
         }
         do {
             let library = try TemplateLibrary(directory: options.templates, displayPath: display)
-            let missing = PagePlanner.templates.filter { !library.contains($0) }
+            let missing = PagePlanner.templates(for: config).filter { !library.contains($0) }
             return (library, missing.map { .error("missing template '\($0).mustache' for \($0) pages", in: display + "/\($0).mustache") })
         } catch {
             return (nil, error.errors.map { Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message) })
@@ -106,7 +113,7 @@ public struct Builder: Sendable {
         let planner = PagePlanner(index: index)
         return pages.compactMap { page in
             switch page.kind {
-            case .notFound: return nil
+            case .notFound, .search: return nil
             case .article(let i): return .init(route: page.route, lastModified: index.lastModified(i))
             case .topics, .archive: return .init(route: page.route, lastModified: index.articles.indices.first.map(index.lastModified))
             default:

@@ -11,6 +11,8 @@ struct PageRenderer: Sendable {
     let paths: DisplayPaths
     /// Articles whose body HTML the feeds need.
     let keepBodies: Set<Int>
+    /// Takes each article's body as it is rendered, when the site has search.
+    var search: SearchIndexBuilder? = nil
 
     struct Result {
         var bodies: [Int: String]
@@ -28,6 +30,7 @@ struct PageRenderer: Sendable {
                 switch body(of: i, markdown) {
                 case .success(let html):
                     content = html
+                    search?.add(article: i, bodyHTML: html)
                     if keepBodies.contains(i) { bodies.withLock { $0[i] = html } }
                 case .failure(let diagnostic):
                     return diagnostic

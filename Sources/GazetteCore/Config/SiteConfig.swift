@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable {
     public var permalink = Permalink.default
     public var feedSize = 50
     public var markdownUnsafe = false
+    /// Builds the search page and its index (`search: false` leaves both out).
+    public var search = true
 
     public init() {}
 

@@ -10,6 +10,7 @@ public struct Page: Sendable {
         /// A year's index in `SiteIndex.years`, then the month's index in that year.
         case archiveMonth(Int, Int)
         case notFound
+        case search
     }
 
     public var route: Route

@@ -9,6 +9,11 @@ public struct PagePlanner: Sendable {
     /// Template names of the default theme, by page kind.
     public static let templates = ["article", "home", "topics", "topic", "archive", "archive-year", "archive-month", "404"]
 
+    /// The templates a site with `config` needs: the search page's too when search is on.
+    public static func templates(for config: SiteConfig) -> [String] {
+        config.search ? templates + ["search"] : templates
+    }
+
     public func pages() -> [Page] {
         var pages: [Page] = index.routes.enumerated().map { Page(route: $1, kind: .article($0), template: "article") }
         pages += paginate(.home, template: "home", first: .root, count: index.articles.count)
@@ -24,6 +29,7 @@ public struct PagePlanner: Sendable {
             }
         }
         pages.append(Page(route: .file("404.html"), kind: .notFound, template: "404"))
+        if index.config.search { pages.append(Page(route: Route(["search"]), kind: .search, template: "search")) }
         return pages
     }
 

@@ -29,6 +29,7 @@ public final class SiteContext: Sendable {
             "atom_url": .string(links.absoluteURL(.file("atom.xml"))),
             "topics_url": .string(links.url(Route(["topics"]))),
             "archive_url": .string(links.url(Route(["archive"]))),
+            "search_url": config.search ? .string(links.url(Route(["search"]))) : .null,
             "top_topics": .list(index.topTopics(8).map { topicViews[$0] }),
             "article_count": .int(index.articles.count),
             "year": .int(CivilTime(buildTime, in: config.timeZone).year),

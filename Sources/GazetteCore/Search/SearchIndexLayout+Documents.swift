@@ -1,0 +1,63 @@
+/// The files a result list reads: what each article shows, and the manifest.
+extension SearchIndexLayout {
+    /// `search/docs/N.json`: for articles `N·docsPerChunk` onwards, each
+    /// `[headline, url, display date, ISO date, [topic numbers], summary, excerpt]`.
+    ///
+    /// The excerpt is the body's first words; the summary is left empty when the excerpt starts with it.
+    func documentFiles() -> [(path: String, bytes: [UInt8])] {
+        let index = context.index
+        let count = index.articles.count
+        let chunks = (count + Self.docsPerChunk - 1) / Self.docsPerChunk
+        return parallelMap(chunks) { c -> (path: String, bytes: [UInt8]) in
+            var json = JSONText()
+            let range = (c * Self.docsPerChunk)..<min(count, (c + 1) * Self.docsPerChunk)
+            json.array(range) { json, i in
+                let article = index.articles[i]
+                let excerpt = collected.excerpts[i]
+                let summary = article.summary.hasSuffix("…") ? String(article.summary.dropLast()) : article.summary
+                json.raw("[")
+                json.string(article.title)
+                json.raw(",")
+                json.string(context.links.url(index.routes[i]))
+                json.raw(",")
+                json.string(DateFormats.display(index.times[i]))
+                json.raw(",")
+                json.string(DateFormats.rfc3339(index.times[i]).prefix(10).description)
+                json.raw(",")
+                json.array(index.articleTopics[i]) { $0.int($1) }
+                json.raw(",")
+                json.string(excerpt.hasPrefix(summary) ? "" : article.summary)
+                json.raw(",")
+                json.string(excerpt)
+                json.raw("]")
+            }
+            return ("search/docs/\(c).json", json.bytes)
+        }
+    }
+
+    /// `search/meta.json`: everything a query needs before it knows which terms files to read.
+    func manifest(firstTerms: [String], build: String) -> [UInt8] {
+        let index = context.index
+        var json = JSONText()
+        json.raw("{\"format\":\(Self.format),\"build\":")
+        json.string(build)
+        json.raw(",\"count\":\(index.articles.count),\"chunk\":\(Self.docsPerChunk),\"terms\":")
+        json.array(firstTerms) { $0.string($1) }
+        json.raw(",\"topics\":")
+        json.array(index.topics) { json, topic in
+            json.raw("[")
+            json.string(topic.name)
+            json.raw(",")
+            json.string(topic.slug)
+            json.raw(",")
+            json.string(context.links.url(topic.route))
+            json.raw(",\(topic.articles.count)]")
+        }
+        json.raw(",\"years\":")
+        json.array(index.years) { json, year in
+            json.raw("[\(year.year),\(year.articles.first ?? 0),\((year.articles.last ?? -1) + 1)]")
+        }
+        json.raw("}\n")
+        return json.bytes
+    }
+}
