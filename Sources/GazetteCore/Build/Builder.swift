@@ -43,7 +43,11 @@ public struct Builder: Sendable {
 
         guard !diagnostics.hasErrors, let library = templates.library else { throw fail(diagnostics, sink) }
 
-        let search = config.search ? SearchIndexBuilder(context: context) : nil
+        var search = config.search ? SearchIndexBuilder(context: context) : nil
+        if search != nil, index.articles.count > PostingCode.maximumArticles {
+            diagnostics.append(.warning("search is left out: it indexes at most \(PostingCode.maximumArticles) articles", in: paths.display(options.configFile)))
+            search = nil
+        }
         let renderer = PageRenderer(context: context, library: library, sink: sink, paths: paths,
                                     keepBodies: Feed.articlesInFeeds(feeds), search: search)
         let rendered = renderer.render(pages)

@@ -67,24 +67,25 @@ struct SearchIndexLayout {
 
     /// Every term's record, sorted by the term's UTF-8 bytes (which is code point order, as the script compares).
     func termRecords() -> [TermRecord] {
-        let terms = Array(collected.terms)
+        let terms = collected.terms
         let lengths = collected.bodyLengths
-        let indexed = max(1, collected.added)
-        let average = max(1, Double(lengths.reduce(0) { $0 + Int($1) }) / Double(indexed))
+        let average = max(1, Double(lengths.reduce(0, +)) / Double(max(1, collected.indexed)))
         var records = parallelMap(terms.count) { t -> TermRecord in
-            let packed = terms[t].value.packed.sorted()
+            let codes = collected.postings[t].sorted()
             var title: [UInt32] = [], meta: [UInt32] = [], body: [UInt32] = [], strong: [UInt32] = []
-            for entry in packed {
-                let id = UInt32(entry >> 16)
-                let fields = DocumentTerms.Fields(rawValue: UInt8((entry >> 8) & 0xFF))
-                if fields.contains(.title) { title.append(id) }
-                if fields.contains(.meta) { meta.append(id) }
-                if fields.contains(.body) {
-                    body.append(id)
-                    if Self.isStrong(count: Double(entry & 0xFF), length: Double(lengths[Int(id)]), average: average) { strong.append(id) }
+            for code in codes {
+                let id = PostingCode.id(code)
+                let fields = PostingCode.fields(code)
+                if fields & PostingCode.title != 0 { title.append(UInt32(id)) }
+                if fields & PostingCode.meta != 0 { meta.append(UInt32(id)) }
+                if fields & PostingCode.body != 0 {
+                    body.append(UInt32(id))
+                    if Self.isStrong(count: Double(PostingCode.count(code)), length: Double(lengths[id]), average: average) {
+                        strong.append(UInt32(id))
+                    }
                 }
             }
-            return TermRecord(term: terms[t].key, documentFrequency: packed.count, bytes: Self.encode([title, meta, body, strong]))
+            return TermRecord(term: terms[t], documentFrequency: codes.count, bytes: Self.encode([title, meta, body, strong]))
         }
         // Topic filters are terms no text can produce: `#` and the topic's slug.
         for topic in context.index.topics {
