@@ -46,13 +46,16 @@
     var outcome = { query: text, groups: groups, total: 0, mode: "none", years: [], results: [] };
     if (!groups.length || !n) return outcome;
 
+    function idf(df) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
     var score = new Float64Array(n), matched = new Uint8Array(n), best = new Float64Array(n), termScore = new Float64Array(n);
     for (var g = 0; g < groups.length; g++) {
       best.fill(0);
       var touched = [];
+      // A completion of the word being typed never weighs more than the word itself, however rare it is.
+      var cap = groups[g].terms.length && groups[g].terms[0].weight === 1 ? idf(groups[g].terms[0].entry[1]) : Infinity;
       for (var t = 0; t < groups[g].terms.length; t++) {
-        var term = groups[g].terms[t], sets = await this.postings(term.entry), df = term.entry[1];
-        var weight = term.weight * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        var term = groups[g].terms[t], sets = await this.postings(term.entry);
+        var weight = term.weight * Math.min(cap, idf(term.entry[1]));
         var fieldWeights = [G.WEIGHT.title, G.WEIGHT.meta, G.WEIGHT.body, G.WEIGHT.strong];
         sets.forEach(function (ids, f) { for (var i = 0; i < ids.length; i++) termScore[ids[i]] += fieldWeights[f]; });
         for (var f = 0; f < 3; f++) {
