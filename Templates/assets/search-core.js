@@ -8,7 +8,7 @@
 
   var WEIGHT = { title: 3, meta: 1.5, body: 1, strong: 0.5 };
   /** A completion of the word being typed counts for less than the word itself. */
-  var PREFIX_WEIGHT = 0.7, MAX_COMPLETIONS = 4, MIN_PREFIX = 3, MAX_WORDS = 8, MAX_WORD_BYTES = 64;
+  var PREFIX_WEIGHT = 0.7, MAX_COMPLETIONS = 3, MIN_PREFIX = 3, MAX_WORDS = 8, MAX_WORD_BYTES = 64;
 
   /* Folding: the same classes as TextFolding.Kind. */
   var SEP = 0, IGNORE = 1, APOS = 2;

@@ -111,15 +111,19 @@
     return outcome;
   };
 
-  /** One result as a page shows it; `titleHTML` and `snippetHTML` have the matched words in <mark>. */
+  /** One result as a page shows it; the `…HTML` fields have the matched words in <mark>. */
   Engine.prototype.result = function (id, doc, groups, score) {
     var topics = this.meta.topics;
     var match = matcher(groups);
     return {
-      id: id, title: doc[0], url: doc[1], date: doc[2], iso: doc[3], score: score,
-      topics: doc[4].map(function (t) { return { name: topics[t][0], slug: topics[t][1], url: topics[t][2] }; }),
+      id: id, title: doc[0], url: doc[1], date: doc[2], iso: doc[3], dateline: doc[5], score: score,
+      topics: doc[4].map(function (t) {
+        var name = topics[t][0];
+        return { name: name, slug: topics[t][1], url: topics[t][2], nameHTML: mark(name, match, 0, name.length) };
+      }),
       titleHTML: mark(doc[0], match, 0, doc[0].length),
-      snippetHTML: snippet([doc[5], doc[6]].filter(Boolean), match)
+      datelineHTML: mark(doc[5], match, 0, doc[5].length),
+      snippetHTML: snippet([doc[6], doc[7]].filter(Boolean), match)
     };
   };
 

@@ -53,11 +53,12 @@
     var li = document.createElement("li");
     li.className = "story-item";
     var topics = r.topics.map(function (t) {
-      return '<a href="' + G.escapeHTML(t.url) + '">' + G.escapeHTML(t.name) + "</a>";
+      return '<a href="' + G.escapeHTML(t.url) + '">' + t.nameHTML + "</a>";
     }).join(", ");
     li.innerHTML = "<article>" +
       '<h2><a href="' + G.escapeHTML(r.url) + '">' + r.titleHTML + "</a></h2>" +
       '<p class="meta"><time datetime="' + G.escapeHTML(r.iso) + '">' + G.escapeHTML(r.date) + "</time>" +
+      (r.dateline ? ' · <span class="dateline">' + r.datelineHTML + "</span>" : "") +
       (topics ? ' · <span class="result-topics">' + topics + "</span>" : "") + "</p>" +
       '<p class="summary">' + r.snippetHTML + "</p></article>";
     return li;

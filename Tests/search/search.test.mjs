@@ -101,6 +101,10 @@ test("results show headline, date, topics and a snippet with the matched words m
   assert.equal(first.date, "20 August 2025");
   assert.equal(first.iso, "2025-08-20");
   assert.deepEqual(first.topics.map((t) => [t.name, t.url]), [["Pakistan", "/topics/pakistan/"], ["Climate", "/topics/climate/"]]);
+  assert.equal(first.dateline, "KARACHI");
+  const [flood] = (await shared.engine.search("karachi climate")).results;
+  assert.equal(flood.datelineHTML, "<mark>KARACHI</mark>");
+  assert.deepEqual(flood.topics.map((t) => t.nameHTML), ["Pakistan", "<mark>Climate</mark>"]);
   assert.ok(first.snippetHTML.startsWith("<mark>Monsoon</mark> rains flooded"), first.snippetHTML);
   assert.ok(first.titleHTML.includes("<mark>monsoon</mark>"), first.titleHTML);
   const [port] = (await shared.engine.search("container")).results;

@@ -12,7 +12,7 @@ final class SearchIndexBuilder: Sendable {
     private let all = Mutex<[TermAnalyzer]>([])
 
     /// Characters of body text kept per article for snippets.
-    static let excerptLength = 280
+    static let excerptLength = 200
 
     /// Everything the index is made of, merged.
     struct Collected {

@@ -1,7 +1,7 @@
 /// The files a result list reads: what each article shows, and the manifest.
 extension SearchIndexLayout {
     /// `search/docs/N.json`: for articles `N·docsPerChunk` onwards, each
-    /// `[headline, url, display date, ISO date, [topic numbers], summary, excerpt]`.
+    /// `[headline, url, display date, ISO date, [topic numbers], dateline, summary, excerpt]`.
     ///
     /// The excerpt is the body's first words; the summary is left empty when the excerpt starts with it.
     func documentFiles() -> [(path: String, bytes: [UInt8])] {
@@ -26,7 +26,9 @@ extension SearchIndexLayout {
                 json.raw(",")
                 json.array(index.articleTopics[i]) { $0.int($1) }
                 json.raw(",")
-                json.string(excerpt.hasPrefix(summary) ? "" : article.summary)
+                json.string(article.dateline ?? "")
+                json.raw(",")
+                json.string(excerpt.hasPrefix(summary) ? "" : Summary.cut(article.summary))
                 json.raw(",")
                 json.string(excerpt)
                 json.raw("]")

@@ -10,7 +10,7 @@ struct SearchIndexLayout {
     /// A postings file holds terms until about this size (one term larger than this has a file of its own).
     static let postingsFileBytes = 32 * 1024
     static let termsFileBytes = 16 * 1024
-    static let docsPerChunk = 20
+    static let docsPerChunk = 10
     /// BM25's term-frequency saturation, for the "strong" body set: a body counts as strong for a term
     /// when `tf·(k1+1) / (tf + k1·(1 − b + b·length/average))` reaches `strongThreshold`.
     static let k1 = 1.2, b = 0.75, strongThreshold = 1.5
@@ -72,6 +72,8 @@ struct SearchIndexLayout {
         let average = max(1, Double(lengths.reduce(0, +)) / Double(max(1, collected.indexed)))
         var records = parallelMap(terms.count) { t -> TermRecord in
             let codes = collected.postings[t].sorted()
+            // In over half the archive a term's idf is near zero: which bodies repeat it cannot change a ranking.
+            let ranksBodies = codes.count * 2 <= collected.indexed
             var title: [UInt32] = [], meta: [UInt32] = [], body: [UInt32] = [], strong: [UInt32] = []
             for code in codes {
                 let id = PostingCode.id(code)
@@ -80,7 +82,7 @@ struct SearchIndexLayout {
                 if fields & PostingCode.meta != 0 { meta.append(UInt32(id)) }
                 if fields & PostingCode.body != 0 {
                     body.append(UInt32(id))
-                    if Self.isStrong(count: Double(PostingCode.count(code)), length: Double(lengths[id]), average: average) {
+                    if ranksBodies, Self.isStrong(count: Double(PostingCode.count(code)), length: Double(lengths[id]), average: average) {
                         strong.append(UInt32(id))
                     }
                 }

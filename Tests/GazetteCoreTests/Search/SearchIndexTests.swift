@@ -78,7 +78,8 @@ import Testing
         #expect(port[1] as? String == "/2022/05/05/port/")
         #expect(port[2] as? String == "5 May 2022")
         #expect(port[3] as? String == "2022-05-05")
-        #expect((port[6] as? String)?.hasPrefix("Karachi port added berths.") == true)
+        #expect(port[5] as? String == "KARACHI")
+        #expect((port[7] as? String)?.hasPrefix("Karachi port added berths.") == true)
     }
 
     @Test func searchCanBeTurnedOff() throws {
