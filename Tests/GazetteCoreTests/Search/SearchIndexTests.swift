@@ -127,4 +127,21 @@ import Testing
         }
         #expect(site.output("index.html")?.contains("<form class=\"masthead-search\" action=\"/search/\"") == true)
     }
+
+    @Test func anEmptyArchiveHasAnEmptyIndex() throws {
+        let site = try TestSite(["site.yml": "title: Empty\n"])
+        defer { site.delete() }
+        try site.build()
+        let meta = try #require(try json(site, "search/meta.json") as? [String: Any])
+        #expect(meta["count"] as? Int == 0)
+        #expect((meta["terms"] as? [String])?.isEmpty == true)
+        #expect(site.outputFiles().filter { $0.hasPrefix("search/") } == ["search/index.html", "search/meta.json"])
+    }
+
+    @Test func aSearchSettingThatIsNotABooleanIsAnError() throws {
+        let site = try TestSite(["site.yml": "search: maybe\n"])
+        defer { site.delete() }
+        let failures = site.failures()
+        #expect(failures.map(\.description) == ["site.yml:1:9: error: 'search' must be true or false, not 'maybe'"])
+    }
 }
