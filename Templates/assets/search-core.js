@@ -137,7 +137,7 @@
   };
 
   /** Entries `[term, df, file, offset, length]` of the terms files that can hold `term` and, when
-   * `prefix`, words that start with it (at most two files). */
+   * `prefix`, terms that start with it (at most three files, usually one). */
   Engine.prototype.entries = function (term, prefix) {
     var self = this, first = this.meta.terms;
     if (!first.length) return Promise.resolve([]);
