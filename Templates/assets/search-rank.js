@@ -29,6 +29,8 @@
           .slice(0, G.MAX_COMPLETIONS)
           .forEach(function (e) { group.terms.push({ entry: e, weight: G.PREFIX_WEIGHT }); });
       }
+      // A letter or two still being typed that is no word yet would make every result fail: leave it out.
+      if (!group.terms.length && typing && k === words.length - 1 && !prefix) continue;
       var key = group.terms.map(function (t) { return t.entry[0]; }).sort().join(" ") || "\u0000" + word.term;
       if (!seen.has(key)) { seen.add(key); groups.push(group); }
     }

@@ -79,7 +79,7 @@
         if (o.value) o.textContent = o.value + (counts.get(Number(o.value)) ? " (" + counts.get(Number(o.value)) + ")" : "");
       });
       var n = outcome.total, words = "“" + query.trim() + "”";
-      status.textContent = n === 0 ? "No articles match " + words + "." :
+      status.textContent = !outcome.groups.length ? "Keep typing…" : n === 0 ? "No articles match " + words + "." :
         (outcome.mode === "some" ? "No article has every word of " + words + "; " + n + (n === 1 ? " has" : " have") + " some of them." :
           n + (n === 1 ? " article matches " : " articles match ") + words + ".");
       more.hidden = outcome.results.length >= n;

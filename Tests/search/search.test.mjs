@@ -75,6 +75,10 @@ test("every word must match; when none has all of them, those with some", async 
   assert.equal(none.mode, "none");
   assert.equal(none.total, 0);
   assert.equal((await shared.engine.search("  ")).total, 0);
+  // A short word still being typed is left out until it is a word or long enough to complete.
+  assert.deepEqual(await titles("monsoon fl"), [FLOODS]);
+  assert.equal((await shared.engine.search("fl")).groups.length, 0);
+  assert.equal((await shared.engine.search("fl ")).mode, "none");
 });
 
 test("Urdu words are found as they are written", async () => {
