@@ -151,12 +151,16 @@
       .then(function (lists) { return [].concat.apply([], lists); });
   };
 
-  /** The four sets of a term: title, meta, body, strong. */
+  /** The four sets of a term: title, meta, body, strong; decoded once per page view. */
   Engine.prototype.postings = function (entry) {
-    return this.file("postings/" + entry[2] + ".bin").then(function (bytes) {
-      var at = { i: entry[3] };
-      return [readSet(bytes, at), readSet(bytes, at), readSet(bytes, at), readSet(bytes, at)];
-    });
+    var decoded = this.decoded || (this.decoded = new Map()), key = entry[2] + ":" + entry[3];
+    if (!decoded.has(key)) {
+      decoded.set(key, this.file("postings/" + entry[2] + ".bin").then(function (bytes) {
+        var at = { i: entry[3] };
+        return [readSet(bytes, at), readSet(bytes, at), readSet(bytes, at), readSet(bytes, at)];
+      }));
+    }
+    return decoded.get(key);
   };
 
   var node = typeof module === "object" && module.exports;

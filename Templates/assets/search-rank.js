@@ -97,9 +97,12 @@
     }
     outcome.mode = ids.length ? "all" : some.length ? "some" : "none";
     if (!ids.length) ids = some;
-    outcome.years = meta.years.map(function (y) {
-      return [y[0], ids.filter(function (id) { return id >= y[1] && id < y[2]; }).length];
-    });
+    // Years are ranges of ids, newest first, and ids are in ascending order here: one pass counts them.
+    outcome.years = meta.years.map(function (y) { return [y[0], 0]; });
+    for (var at = 0, y = 0; at < ids.length; at++) {
+      while (y < meta.years.length && ids[at] >= meta.years[y][2]) y++;
+      if (y < meta.years.length && ids[at] >= meta.years[y][1]) outcome.years[y][1]++;
+    }
     ids = ids.filter(function (id) { return id >= low && id < high; });
     // Most query words first, then the score (title matches weigh most), then the newest: ids count from the newest.
     ids.sort(function (a, b) { return matched[b] - matched[a] || score[b] - score[a] || a - b; });

@@ -20,8 +20,13 @@
     goInG: function (g) { while (this.cursor < this.limit) { if (!g.has(this.s[this.cursor])) return true; this.cursor++; } return false; },
     goOutG: function (g) { while (this.cursor < this.limit) { if (g.has(this.s[this.cursor])) return true; this.cursor++; } return false; },
     goOutGB: function (g) { while (this.cursor > this.lb) { if (g.has(this.s[this.cursor - 1])) return true; this.cursor--; } return false; },
+    /* Whether `t` is at `at` (no slicing: stemming runs for every word of every snippet). */
+    has: function (t, at) {
+      for (var k = 0; k < t.length; k++) if (this.s[at + k] !== t[k]) return false;
+      return true;
+    },
     eqB: function (t) {
-      if (this.cursor - this.lb < t.length || this.s.slice(this.cursor - t.length, this.cursor).join("") !== t) return false;
+      if (this.cursor - this.lb < t.length || !this.has(t, this.cursor - t.length)) return false;
       this.cursor -= t.length; return true;
     },
     letterB: function (c) { if (this.cursor <= this.lb || this.s[this.cursor - 1] !== c) return false; this.cursor--; return true; },
@@ -30,7 +35,7 @@
       for (var i = 0; i < list.length; i++) {
         var e = list[i];
         if (this.limit - this.cursor >= e[0].length && (!best || e[0].length > best[0].length) &&
-            this.s.slice(this.cursor, this.cursor + e[0].length).join("") === e[0]) best = e;
+            this.has(e[0], this.cursor)) best = e;
       }
       if (!best) return 0;
       this.cursor += best[0].length; return best[1];
@@ -40,7 +45,7 @@
       for (var i = 0; i < list.length; i++) {
         var e = list[i];
         if (this.cursor - this.lb >= e[0].length && (!best || e[0].length > best[0].length) &&
-            this.s.slice(this.cursor - e[0].length, this.cursor).join("") === e[0]) best = e;
+            this.has(e[0], this.cursor - e[0].length)) best = e;
       }
       if (!best) return 0;
       this.cursor -= best[0].length; return best[1];
@@ -276,7 +281,19 @@
     }
   }
 
-  var api = { stem: stem };
+  /** Stems by word: the same few thousand words come back in every snippet. */
+  var cache = new Map();
+  function cachedStem(word) {
+    var s = cache.get(word);
+    if (s === undefined) {
+      if (cache.size > 50000) cache.clear();
+      s = stem(word);
+      cache.set(word, s);
+    }
+    return s;
+  }
+
+  var api = { stem: cachedStem };
   if (typeof module === "object" && module.exports) module.exports = api;
-  else (root.GazetteSearch = root.GazetteSearch || {}).stem = stem;
+  else (root.GazetteSearch = root.GazetteSearch || {}).stem = cachedStem;
 })(typeof globalThis !== "undefined" ? globalThis : this);
