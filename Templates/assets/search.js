@@ -56,11 +56,12 @@
       return '<a href="' + G.escapeHTML(t.url) + '">' + t.nameHTML + "</a>";
     }).join(", ");
     li.innerHTML = "<article>" +
-      '<h2><a href="' + G.escapeHTML(r.url) + '">' + r.titleHTML + "</a></h2>" +
+      // dir="auto": an Urdu or Arabic headline or snippet reads right to left.
+      '<h2 dir="auto"><a href="' + G.escapeHTML(r.url) + '">' + r.titleHTML + "</a></h2>" +
       '<p class="meta"><time datetime="' + G.escapeHTML(r.iso) + '">' + G.escapeHTML(r.date) + "</time>" +
       (r.dateline ? ' · <span class="dateline">' + r.datelineHTML + "</span>" : "") +
       (topics ? ' · <span class="result-topics">' + topics + "</span>" : "") + "</p>" +
-      '<p class="summary">' + r.snippetHTML + "</p></article>";
+      '<p class="summary" dir="auto">' + r.snippetHTML + "</p></article>";
     return li;
   }
 
