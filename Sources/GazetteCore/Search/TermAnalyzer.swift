@@ -1,8 +1,8 @@
 /// Indexes documents on one thread: folds and stems their words (`Tokenizer`, `Stemmer`), counts
 /// each term's fields and body occurrences, and appends one posting per term and document.
 ///
-/// Nothing here is shared, so there is no lock per word or per document: `AnalyzerPool` lends each
-/// analyzer to one thread at a time, and the postings of all analyzers are merged at the end.
+/// Nothing here is shared, so there is no lock per word or per document: `SearchIndexBuilder` lends
+/// each analyzer to one thread at a time, and merges the postings of all of them at the end.
 final class TermAnalyzer: @unchecked Sendable {
     let dictionary: TermDictionary
     private var tokenizer = Tokenizer()

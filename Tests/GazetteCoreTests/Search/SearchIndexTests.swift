@@ -144,4 +144,16 @@ import Testing
         let failures = site.failures()
         #expect(failures.map(\.description) == ["site.yml:1:9: error: 'search' must be true or false, not 'maybe'"])
     }
+
+    @Test func aSiteUnderAPathLinksItsIndexAndResultsThere() throws {
+        let site = try SearchFixture.site()
+        defer { site.delete() }
+        try site.build { $0.baseURL = "https://example.org/news/" }
+        #expect(site.output("search/index.html")?.contains("data-index=\"/news/search/meta.json\"") == true)
+        #expect(site.output("index.html")?.contains("action=\"/news/search/\"") == true)
+        let docs = try #require(try json(site, "search/docs/0.json") as? [[Any]])
+        #expect(docs[Int(id("port"))][1] as? String == "/news/2022/05/05/port/")
+        let meta = try #require(try json(site, "search/meta.json") as? [String: Any])
+        #expect((meta["topics"] as? [[Any]])?.first?[2] as? String == "/news/topics/agriculture/")
+    }
 }
