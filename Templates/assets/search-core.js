@@ -6,7 +6,7 @@
   "use strict";
   var stem = typeof module === "object" && module.exports ? require("./search-stem.js").stem : root.GazetteSearch.stem;
 
-  var WEIGHT = { title: 3, meta: 1.5, body: 1, strong: 0.5 };
+  var WEIGHT = { title: 4, meta: 1.5, body: 1, strong: 0.5 };
   /** A completion of the word being typed counts for less than the word itself. */
   var PREFIX_WEIGHT = 0.7, MAX_COMPLETIONS = 3, MIN_PREFIX = 3, MAX_WORDS = 8, MAX_WORD_BYTES = 64;
 
