@@ -12,23 +12,26 @@ extension SearchIndexLayout {
             var json = JSONText()
             let range = (c * Self.docsPerChunk)..<min(count, (c + 1) * Self.docsPerChunk)
             json.array(range) { json, i in
-                let article = index.articles[i]
+                let article = index.articles[i], time = index.times[i]
                 let excerpt = collected.excerpts[i]
-                let summary = article.summary.hasSuffix("…") ? String(article.summary.dropLast()) : article.summary
+                // Byte comparisons and a cut only when needed: this runs for every article of the archive.
+                var summary = article.summary
+                if summary.utf8.count > Summary.length { summary = Summary.cut(summary) }
+                let shown = summary.unicodeScalars.last == "…" ? String(summary.unicodeScalars.dropLast()) : summary
                 json.raw("[")
                 json.string(article.title)
                 json.raw(",")
                 json.string(context.links.url(index.routes[i]))
                 json.raw(",")
-                json.string(DateFormats.display(index.times[i]))
+                json.string(DateFormats.display(time))
                 json.raw(",")
-                json.string(DateFormats.rfc3339(index.times[i]).prefix(10).description)
+                json.string("\(DateFormats.pad(time.year, 4))-\(DateFormats.pad(time.month))-\(DateFormats.pad(time.day))")
                 json.raw(",")
                 json.array(index.articleTopics[i]) { $0.int($1) }
                 json.raw(",")
                 json.string(article.dateline ?? "")
                 json.raw(",")
-                json.string(excerpt.hasPrefix(summary) ? "" : Summary.cut(article.summary))
+                json.string(excerpt.utf8.starts(with: shown.utf8) ? "" : summary)
                 json.raw(",")
                 json.string(excerpt)
                 json.raw("]")

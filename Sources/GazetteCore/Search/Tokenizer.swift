@@ -27,6 +27,16 @@ struct Tokenizer {
         var letters = true  // only a–z and apostrophes so far
         while i < count {
             let byte = bytes[i]
+            if word.isEmpty, byte >= 0x61, byte <= 0x7A {
+                // Most words are lowercase ASCII ending at a space or punctuation: hand over the input's own bytes.
+                var j = i + 1
+                while j < count, bytes[j] >= 0x61, bytes[j] <= 0x7A { j += 1 }
+                if j == count || Self.endsWord(bytes[j]) {
+                    if j - i <= Self.maximumWordBytes { body(UnsafeBufferPointer(rebasing: bytes[i..<j]), true) }
+                    i = j
+                    continue
+                }
+            }
             if byte < 0x80 {
                 i += 1
                 switch byte {
@@ -85,6 +95,11 @@ struct Tokenizer {
         word.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end]), letters) }
     }
 
+    /// ASCII that cannot continue a word: not a letter, a digit or an apostrophe.
+    static func endsWord(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x27 && !byte.isASCIIAlphanumeric
+    }
+
     /// The scalar starting at `i` and its length in bytes; nil for a malformed sequence.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar?, Int) {
         let lead = bytes[i]
@@ -97,11 +112,5 @@ struct Tokenizer {
             value = value << 6 | UInt32(next & 0x3F)
         }
         return (Unicode.Scalar(value), length)
-    }
-}
-
-extension UInt8 {
-    var isASCIIAlphanumeric: Bool {
-        (self >= 0x30 && self <= 0x39) || (self | 0x20 >= 0x61 && self | 0x20 <= 0x7A)
     }
 }
