@@ -106,6 +106,7 @@
     yearSelect.addEventListener("change", soon);
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
     more.addEventListener("click", function () { shown += PAGE; run(); });
+    if (!input.value) input.focus();
     run();
   }).catch(function (error) {
     status.textContent = "Search is not available: " + error.message;
