@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 GAZETTE := .build/release/gazette
 
-.PHONY: deps build site test serve clean bench bench-templates validate
+.PHONY: deps node build site test serve clean bench bench-templates validate fuzz
 
 # cmark-gfm, the C Markdown library, from Debian's packages when it is missing.
 deps:
@@ -12,6 +12,12 @@ deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev; }
 
+# Node.js runs the search scripts' tests (swift test fails without it).
+node:
+	@command -v node >/dev/null || { \
+	  echo "Installing Node.js (nodejs)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs; }
+
 build: deps
 	$(SWIFT) build -c release --product gazette
 
@@ -19,7 +25,7 @@ site: build
 	$(GAZETTE) build --site .
 	@echo "Open $(CURDIR)/Output/index.html"
 
-test: deps
+test: deps node
 	$(SWIFT) test
 
 clean:

@@ -129,10 +129,10 @@ import Testing
         let report = try site.build()
         let sitemap = try XML(try #require(site.output("sitemap.xml")))
         let urls = sitemap.elements("url")
-        #expect(urls.count == report.pages - 1)  // every page but 404.html
+        #expect(urls.count == report.pages - 2)  // every page but 404.html and the search page (noindex)
         let locations = urls.compactMap { sitemap.text("loc", in: $0) }
         #expect(locations.contains("https://news.example.org/2025/11/19/first/"))
-        #expect(!locations.contains { $0.hasSuffix("404.html") })
+        #expect(!locations.contains { $0.hasSuffix("404.html") || $0.hasSuffix("/search/") })
         let first = urls.first { sitemap.text("loc", in: $0) == "https://news.example.org/2025/11/19/first/" }
         #expect(first.flatMap { sitemap.text("lastmod", in: $0) } == "2025-11-20T08:00:00+05:00")
         #expect(site.output("robots.txt")?.contains("Sitemap: https://news.example.org/sitemap.xml") == true)

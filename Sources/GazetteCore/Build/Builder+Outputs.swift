@@ -6,7 +6,7 @@ extension Builder {
         let planner = PagePlanner(index: index)
         return pages.compactMap { page in
             switch page.kind {
-            case .notFound, .redirect: return nil
+            case .notFound, .redirect, .search: return nil
             case .article(let i): return .init(route: page.route, lastModified: index.lastModified(i))
             case .topics, .archive, .authors: return .init(route: page.route, lastModified: index.articles.indices.first.map(index.lastModified))
             default:

@@ -80,8 +80,10 @@ public struct Builder: Sendable {
         let stalePages = pages.indices.filter { !pagePrints[$0].1 }
         let feedPrints = feeds.map(fingerprints.feed)
         let staleFeeds = feeds.indices.filter { !recorder.isCurrent(feeds[$0].route.outputPath, fingerprint: feedPrints[$0]) }
+        let search = searchStage(context, recorder: recorder, settings: inputs.settingsKey, diagnostics: &diagnostics)
         let renderer = PageRenderer(context: context, library: library, recorder: recorder, paths: paths,
-                                    keepBodies: Set(staleFeeds.flatMap { feeds[$0].articles }), progress: progress)
+                                    keepBodies: Set(staleFeeds.flatMap { feeds[$0].articles }), progress: progress,
+                                    search: search?.builder)
         var rendered = renderer.render(stalePages.map { (pages[$0], pagePrints[$0].0) })
         diagnostics += rendered.diagnostics
         guard !diagnostics.hasErrors else { throw fail(diagnostics, sink) }
@@ -90,6 +92,10 @@ public struct Builder: Sendable {
 
         do {
             rendered.bodies.merge(renderer.bodies(of: renderer.keepBodies.subtracting(rendered.bodies.keys))) { old, _ in old }
+            if let search {
+                try search.write(renderer: renderer, renderedArticles: Set(stalePages.compactMap { pages[$0].articleIndex }))
+                clock.lap("search", into: &report)
+            }
             let writer = FeedWriter(context: context)
             for f in staleFeeds {
                 try recorder.write(writer.render(feeds[f]) { rendered.bodies[$0] ?? "" }, to: feeds[f].route.outputPath,

@@ -12,6 +12,8 @@ struct PageRenderer: Sendable {
     /// Articles whose body the feeds to write need.
     let keepBodies: Set<Int>
     let progress: (@Sendable (BuildProgress) -> Void)?
+    /// Takes each article's body as it is rendered, when the site has search.
+    var search: SearchIndexBuilder? = nil
 
     struct Result {
         /// The bodies (HTML) the feeds need.
@@ -33,6 +35,7 @@ struct PageRenderer: Sendable {
                 switch body(of: i, markdown) {
                 case .success(let html):
                     content = html
+                    search?.add(article: i, bodyHTML: html)
                     if keepBodies.contains(i) { bodies.withLock { $0[i] = html } }
                 case .failure(let diagnostic):
                     return diagnostic
@@ -62,6 +65,17 @@ struct PageRenderer: Sendable {
         let list = Array(articles)
         let rendered = parallelMap(list.count) { n in (try? body(of: list[n], markdown).get()) ?? "" }
         return Dictionary(uniqueKeysWithValues: zip(list, rendered))
+    }
+
+    /// Indexes for search the articles whose pages were not rendered this time.
+    func index(_ articles: Set<Int>, into search: SearchIndexBuilder) {
+        let markdown = MarkdownRenderer(unsafe: context.config.markdownUnsafe)
+        let list = Array(articles)
+        _ = parallelMap(list.count) { n -> Bool in
+            guard let html = try? body(of: list[n], markdown).get() else { return false }
+            search.add(article: list[n], bodyHTML: html)
+            return true
+        }
     }
 
     /// Reads article `i`'s Markdown body from its file again and renders it.

@@ -4,6 +4,7 @@ import Yams
 extension SiteConfig {
     static let knownKeys: Set<String> = [
         "title", "description", "base_url", "language", "time_zone", "page_size", "permalink", "feed_size", "markdown", "publisher", "authors",
+        "search",
     ]
 
     /// Reads `site.yml` from `file`; a missing file gives the defaults.
@@ -60,6 +61,7 @@ extension SiteConfig {
                     case .failure(let problem): reader.error(problem.message, at: value)
                     }
                 }
+            case "search": config.search = reader.bool(value, field: key) ?? config.search
             case "markdown":
                 guard case .mapping(let options) = value else {
                     reader.error("'markdown' must be a mapping such as {unsafe: true}", at: value)

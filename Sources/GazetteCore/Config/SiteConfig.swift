@@ -16,6 +16,8 @@ public struct SiteConfig: Sendable {
     public var publisher = Publisher()
     /// Descriptions of authors from `site.yml`, by the slug of their name.
     public var authorProfiles: [String: AuthorProfile] = [:]
+    /// Builds the search page and its index (`search: false` leaves both out).
+    public var search = true
 
     public init() {}
 

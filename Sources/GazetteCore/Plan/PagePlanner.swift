@@ -22,6 +22,7 @@ public struct PagePlanner: Sendable {
         }
         pages += newsroomPages()
         pages.append(Page(route: .file("404.html"), kind: .notFound, template: "404"))
+        if index.config.search { pages.append(Page(route: Route(["search"]), kind: .search, template: "search")) }
         return pages
     }
 

@@ -51,7 +51,7 @@ struct Fingerprints: Sendable {
         case .archiveMonth(let y, let m):
             yearSummary(index.years[y], into: &hash)
             hash.combine(index.years[y].months[m].month)
-        case .home, .notFound:
+        case .home, .notFound, .search:
             break
         }
         if let pagination = page.pagination {
@@ -59,6 +59,15 @@ struct Fingerprints: Sendable {
             hash.combine(pagination.total)
             for i in PagePlanner(index: index).articles(of: page.kind, in: pagination.range) { article(i, into: &hash) }
         }
+        return hash.value
+    }
+
+    /// The search index: every article as a result shows it and a query finds it.
+    func search() -> UInt64 {
+        var hash = StableHash()
+        hash.combine(site)
+        hash.combine(SearchIndexLayout.format)
+        for i in index.articles.indices { article(i, into: &hash) }
         return hash.value
     }
 

@@ -49,6 +49,9 @@ struct PageView {
             newsroomKind(page, &values, title: &title, description: &description, feeds: &feeds)
         case .notFound:
             title = "Page not found"
+        case .search:
+            values["search"] = ["index_url": .string(links.url(Route(["search"])) + "meta.json")]
+            title = "Search"
         }
         if let pagination = page.pagination {
             values["articles"] = .list(planner.articles(of: page.kind, in: pagination.range).map { .custom(ArticleView(context, $0)) })

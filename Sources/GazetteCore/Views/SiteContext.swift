@@ -54,6 +54,7 @@ public final class SiteContext: Sendable {
             "atom_url": .string(links.absoluteURL(.file("atom.xml"))),
             "topics_url": .string(links.url(Route(["topics"]))),
             "archive_url": .string(links.url(Route(["archive"]))),
+            "search_url": config.search ? .string(links.url(Route(["search"]))) : .null,
             "top_topics": .list(topTopics.map { topicLinks[$0] }),
             "year": .int(CivilTime(buildTime, in: config.timeZone).year),
         ]) { new, _ in new })

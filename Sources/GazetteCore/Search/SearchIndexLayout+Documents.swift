@@ -1,0 +1,68 @@
+/// The files a result list reads: what each article shows, and the manifest.
+extension SearchIndexLayout {
+    /// `search/docs/N.json`: for articles `N·docsPerChunk` onwards, each
+    /// `[headline, url, display date, ISO date, [topic numbers], dateline, summary, excerpt]`.
+    ///
+    /// The excerpt is the body's first words; the summary is left empty when the excerpt starts with it.
+    func documentFiles() -> [(path: String, bytes: [UInt8])] {
+        let index = context.index
+        let count = index.articles.count
+        let chunks = (count + Self.docsPerChunk - 1) / Self.docsPerChunk
+        return parallelMap(chunks) { c -> (path: String, bytes: [UInt8]) in
+            var json = JSONText()
+            let range = (c * Self.docsPerChunk)..<min(count, (c + 1) * Self.docsPerChunk)
+            json.array(range) { json, i in
+                let article = index.articles[i], time = index.times[i]
+                let excerpt = collected.excerpts[i]
+                // Byte comparisons and a cut only when needed: this runs for every article of the archive.
+                var summary = article.summary
+                if summary.utf8.count > Summary.length { summary = Summary.cut(summary) }
+                let shown = summary.unicodeScalars.last == "…" ? String(summary.unicodeScalars.dropLast()) : summary
+                json.raw("[")
+                json.string(article.title)
+                json.raw(",")
+                json.string(context.links.url(index.routes[i]))
+                json.raw(",")
+                json.string(DateFormats.display(time))
+                json.raw(",")
+                json.string("\(DateFormats.pad(time.year, 4))-\(DateFormats.pad(time.month))-\(DateFormats.pad(time.day))")
+                json.raw(",")
+                json.array(index.articleTopics[i]) { $0.int($1) }
+                json.raw(",")
+                json.string(article.dateline ?? "")
+                json.raw(",")
+                json.string(excerpt.utf8.starts(with: shown.utf8) ? "" : summary)
+                json.raw(",")
+                json.string(excerpt)
+                json.raw("]")
+            }
+            return ("search/docs/\(c).json", json.bytes)
+        }
+    }
+
+    /// `search/meta.json`: everything a query needs before it knows which terms files to read.
+    func manifest(firstTerms: [String], build: String) -> [UInt8] {
+        let index = context.index
+        var json = JSONText()
+        json.raw("{\"format\":\(Self.format),\"build\":")
+        json.string(build)
+        json.raw(",\"count\":\(index.articles.count),\"chunk\":\(Self.docsPerChunk),\"terms\":")
+        json.array(firstTerms) { $0.string($1) }
+        json.raw(",\"topics\":")
+        json.array(index.topics) { json, topic in
+            json.raw("[")
+            json.string(topic.name)
+            json.raw(",")
+            json.string(topic.slug)
+            json.raw(",")
+            json.string(context.links.url(topic.route))
+            json.raw(",\(topic.articles.count)]")
+        }
+        json.raw(",\"years\":")
+        json.array(index.years) { json, year in
+            json.raw("[\(year.year),\(year.articles.first ?? 0),\((year.articles.last ?? -1) + 1)]")
+        }
+        json.raw("}\n")
+        return json.bytes
+    }
+}

@@ -1,0 +1,125 @@
+/// Lays the collected search index out as static files under `search/`, split so that a query
+/// downloads only the pieces it needs (docs/search.md has the format):
+///
+/// - `search/meta.json`: counts, the first term of each terms file, topics, years' article ranges;
+/// - `search/terms/K.json`: a sorted range of terms, each with its document frequency and where its postings are;
+/// - `search/postings/N.bin`: the postings of a range of terms, four `PostingSet`s per term;
+/// - `search/docs/N.json`: what a result shows (headline, link, date, topics, snippet text) for `docsPerChunk` articles.
+struct SearchIndexLayout {
+    static let format = 1
+    /// True for the files of the index, which sit beside the search page (`search/index.html`).
+    static func isIndexFile(_ path: String) -> Bool {
+        path.hasPrefix("search/") && path != "search/index.html"
+    }
+    /// A postings file holds terms until about this size (one term larger than this has a file of its own).
+    static let postingsFileBytes = 32 * 1024
+    static let termsFileBytes = 16 * 1024
+    static let docsPerChunk = 10
+    /// BM25's term-frequency saturation, for the "strong" body set: a body counts as strong for a term
+    /// when `tf·(k1+1) / (tf + k1·(1 − b + b·length/average))` reaches `strongThreshold`.
+    static let k1 = 1.2, b = 0.75, strongThreshold = 1.5
+
+    let context: SiteContext
+    let collected: SearchIndexBuilder.Collected
+
+    /// One term's postings, encoded.
+    struct TermRecord: Sendable {
+        var term: String
+        var documentFrequency: Int
+        var bytes: [UInt8]
+    }
+
+    /// Every file of the index, by path under the output root.
+    func files() -> [(path: String, bytes: [UInt8])] {
+        let records = termRecords()
+        var files: [(path: String, bytes: [UInt8])] = []
+        var location: [(file: Int, offset: Int)] = []
+        var postings: [UInt8] = []
+        for record in records {
+            if !postings.isEmpty, postings.count + record.bytes.count > Self.postingsFileBytes {
+                files.append(("search/postings/\(files.count).bin", postings))
+                postings = []
+            }
+            location.append((files.count, postings.count))
+            postings += record.bytes
+        }
+        if !postings.isEmpty { files.append(("search/postings/\(files.count).bin", postings)) }
+
+        var firstTerms: [String] = []
+        var start = 0
+        while start < records.count {
+            var json = JSONText()
+            var end = start
+            json.raw("[")
+            while end < records.count, end == start || json.bytes.count < Self.termsFileBytes {
+                let record = records[end]
+                if end > start { json.raw(",") }
+                json.raw("[")
+                json.string(record.term)
+                json.raw(",\(record.documentFrequency),\(location[end].file),\(location[end].offset),\(record.bytes.count)]")
+                end += 1
+            }
+            json.raw("]")
+            files.append(("search/terms/\(firstTerms.count).json", json.bytes))
+            firstTerms.append(records[start].term)
+            start = end
+        }
+        files += documentFiles()
+        files.append(("search/meta.json", manifest(firstTerms: firstTerms, build: Self.fingerprint(files))))
+        return files
+    }
+
+    /// Every term's record, sorted by the term's UTF-8 bytes (which is code point order, as the script compares).
+    func termRecords() -> [TermRecord] {
+        let terms = collected.terms
+        let lengths = collected.bodyLengths
+        let average = max(1, Double(lengths.reduce(0, +)) / Double(max(1, collected.indexed)))
+        var records = parallelMap(terms.count) { t -> TermRecord in
+            let codes = collected.postings[t].sorted()
+            // In over half the archive a term's idf is near zero: which bodies repeat it cannot change a ranking.
+            let ranksBodies = codes.count * 2 <= collected.indexed
+            var title: [UInt32] = [], meta: [UInt32] = [], body: [UInt32] = [], strong: [UInt32] = []
+            for code in codes {
+                let id = PostingCode.id(code)
+                let fields = PostingCode.fields(code)
+                if fields & PostingCode.title != 0 { title.append(UInt32(id)) }
+                if fields & PostingCode.meta != 0 { meta.append(UInt32(id)) }
+                if fields & PostingCode.body != 0 {
+                    body.append(UInt32(id))
+                    if ranksBodies, Self.isStrong(count: Double(PostingCode.count(code)), length: Double(lengths[id]), average: average) {
+                        strong.append(UInt32(id))
+                    }
+                }
+            }
+            return TermRecord(term: terms[t], documentFrequency: codes.count, bytes: Self.encode([title, meta, body, strong]))
+        }
+        // Topic filters are terms no text can produce: `#` and the topic's slug.
+        for topic in context.index.topics {
+            let ids = topic.articles.map { UInt32($0) }
+            records.append(TermRecord(term: "#" + topic.slug, documentFrequency: ids.count, bytes: Self.encode([[], [], ids, []])))
+        }
+        return records.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+    }
+
+    static func isStrong(count: Double, length: Double, average: Double) -> Bool {
+        count * (k1 + 1) / (count + k1 * (1 - b + b * length / average)) >= strongThreshold
+    }
+
+    static func encode(_ sets: [[UInt32]]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for set in sets { PostingSet.encode(set, into: &bytes) }
+        return bytes
+    }
+
+    /// FNV-1a over every file, so that scripts can tell one build's files from another's.
+    static func fingerprint(_ files: [(path: String, bytes: [UInt8])]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for file in files {
+            for byte in file.path.utf8 + [0] + file.bytes {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

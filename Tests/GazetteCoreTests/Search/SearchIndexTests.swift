@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+@testable import GazetteCore
+
+@Suite struct SearchIndexTests {
+    func json(_ site: TestSite, _ path: String) throws -> Any {
+        let text = try #require(site.output(path), "missing \(path)")
+        return try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+
+    /// The four posting sets of `term`, found as the script finds them: manifest, terms file, postings file.
+    func postings(_ site: TestSite, _ term: String) throws -> [[UInt32]]? {
+        let meta = try #require(try json(site, "search/meta.json") as? [String: Any])
+        let firsts = try #require(meta["terms"] as? [String])
+        let file = firsts.lastIndex { !term.utf8.lexicographicallyPrecedes($0.utf8) } ?? 0
+        let entries = try #require(try json(site, "search/terms/\(file).json") as? [[Any]])
+        guard let entry = entries.first(where: { $0[0] as? String == term }) else { return nil }
+        let bytes = try [UInt8](Data(contentsOf: site.root.appendingPathComponent("Output/search/postings/\(entry[2] as! Int).bin")))
+        var offset = entry[3] as! Int
+        let sets = try (0..<4).map { _ in try #require(PostingSet.decode(bytes, at: &offset)) }
+        #expect(offset - (entry[3] as! Int) == entry[4] as! Int)
+        return sets
+    }
+
+    func id(_ slug: String) -> UInt32 { UInt32(SearchFixture.order.firstIndex(of: slug)!) }
+
+    @Test func manifestDescribesTheArchive() throws {
+        let site = try SearchFixture.site()
+        defer { site.delete() }
+        try site.build()
+        let meta = try #require(try json(site, "search/meta.json") as? [String: Any])
+        #expect(meta["format"] as? Int == 1)
+        #expect(meta["count"] as? Int == 8)
+        #expect((meta["build"] as? String)?.count == 16)
+        let years = try #require(meta["years"] as? [[Int]])
+        #expect(years == [[2025, 0, 4], [2024, 4, 6], [2023, 6, 7], [2022, 7, 8]])
+        let topics = try #require(meta["topics"] as? [[Any]])
+        #expect(topics.contains { $0[0] as? String == "Climate" && $0[2] as? String == "/topics/climate/" && $0[3] as? Int == 2 })
+    }
+
+    @Test func termsRecordTheirFields() throws {
+        let site = try SearchFixture.site()
+        defer { site.delete() }
+        try site.build()
+        let flood = try #require(try postings(site, "flood"))
+        #expect(flood[0] == [id("floods-karachi"), id("sindh-flood")])  // title
+        #expect(flood[2] == [id("floods-karachi"), id("budget"), id("sindh-flood")].sorted())  // body
+        #expect(flood[3].contains(id("floods-karachi")))  // three times in a short body: strong
+        #expect(!flood[3].contains(id("budget")))
+        let karachi = try #require(try postings(site, "karachi"))
+        #expect(karachi[1].contains(id("port")))  // the dateline
+        #expect(karachi[3].contains(id("port")))
+        #expect(try postings(site, "سیلاب")?[0] == [id("urdu")])
+        #expect(try postings(site, "#climate")?[2] == [id("floods-karachi"), id("sindh-flood")])
+        #expect(try postings(site, "nonexistent") == nil)
+    }
+
+    @Test func termsFilesAreSortedByUTF8() throws {
+        let site = try SearchFixture.site()
+        defer { site.delete() }
+        try site.build()
+        let entries = try #require(try json(site, "search/terms/0.json") as? [[Any]])
+        let terms = entries.compactMap { $0[0] as? String }
+        #expect(terms.count > 50)
+        #expect(zip(terms, terms.dropFirst()).allSatisfy { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(terms.first == "#agriculture")
+        #expect(terms.last == "ہے" || terms.last!.unicodeScalars.first!.value > 0x600)
+    }
+
+    @Test func documentsCarryWhatAResultShows() throws {
+        let site = try SearchFixture.site()
+        defer { site.delete() }
+        try site.build()
+        let docs = try #require(try json(site, "search/docs/0.json") as? [[Any]])
+        #expect(docs.count == 8)
+        let port = docs[Int(id("port"))]
+        #expect(port[0] as? String == "Port expands its <container> terminal")
+        #expect(port[1] as? String == "/2022/05/05/port/")
+        #expect(port[2] as? String == "5 May 2022")
+        #expect(port[3] as? String == "2022-05-05")
+        #expect(port[5] as? String == "KARACHI")
+        #expect((port[7] as? String)?.hasPrefix("Karachi port added berths.") == true)
+    }
+
+    @Test func searchCanBeTurnedOff() throws {
+        let site = try SearchFixture.site()
+        defer { site.delete() }
+        try site.write(SearchFixture.siteYAML + "\nsearch: false\n", to: "site.yml")
+        try site.remove("Templates/search.mustache")
+        try site.build()
+        #expect(!site.outputFiles().contains { $0.hasPrefix("search/") })
+        #expect(site.output("index.html")?.contains("masthead-search") == false)
+    }
+
+    @Test func searchPageNeedsItsTemplate() throws {
+        let site = try SearchFixture.site()
+        defer { site.delete() }
+        try site.remove("Templates/search.mustache")
+        let failures = site.failures()
+        #expect(failures.contains { $0.message.contains("missing template 'search.mustache'") })
+    }
+
+    @Test func rebuildingChangesNoIndexFile() throws {
+        let site = try SearchFixture.site()
+        defer { site.delete() }
+        try site.build()
+        let first = site.outputFiles().filter { $0.hasPrefix("search/") }.map { ($0, site.output($0)) }
+        try site.build()
+        #expect(first.map(\.1) == first.map { site.output($0.0) })
+        try site.write(article(title: "A new flood story", date: "2025-10-01"), to: "Content/new.md")
+        try site.build()
+        #expect(site.output("search/meta.json") != first.first { $0.0 == "search/meta.json" }?.1)
+    }
+
+    @Test func searchPageAndMasthead() throws {
+        let site = try SearchFixture.site()
+        defer { site.delete() }
+        try site.build()
+        let page = try #require(site.output("search/index.html"))
+        #expect(page.contains("data-index=\"/search/meta.json\""))
+        #expect(page.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(page.contains("class=\"search-nojs\""))
+        #expect(page.contains("href=\"/topics/\"") && page.contains("href=\"/archive/\""))
+        for script in ["search-stem.js", "search-core.js", "search-rank.js", "search.js"] {
+            #expect(page.contains("src=\"/assets/\(script)\""))
+            #expect(site.exists("Output/assets/\(script)"))
+        }
+        #expect(site.output("index.html")?.contains("<form class=\"masthead-search\" action=\"/search/\"") == true)
+    }
+
+    @Test func anEmptyArchiveHasAnEmptyIndex() throws {
+        let site = try TestSite(["site.yml": "title: Empty\n"])
+        defer { site.delete() }
+        try site.build()
+        let meta = try #require(try json(site, "search/meta.json") as? [String: Any])
+        #expect(meta["count"] as? Int == 0)
+        #expect((meta["terms"] as? [String])?.isEmpty == true)
+        #expect(site.outputFiles().filter { $0.hasPrefix("search/") } == ["search/index.html", "search/meta.json"])
+    }
+
+    @Test func aSearchSettingThatIsNotABooleanIsAnError() throws {
+        let site = try TestSite(["site.yml": "search: maybe\n"])
+        defer { site.delete() }
+        let failures = site.failures()
+        #expect(failures.map(\.description) == ["site.yml:1:9: error: 'search' must be true or false, not 'maybe'"])
+    }
+
+    @Test func aSiteUnderAPathLinksItsIndexAndResultsThere() throws {
+        let site = try SearchFixture.site()
+        defer { site.delete() }
+        try site.build { $0.baseURL = "https://example.org/news/" }
+        #expect(site.output("search/index.html")?.contains("data-index=\"/news/search/meta.json\"") == true)
+        #expect(site.output("index.html")?.contains("action=\"/news/search/\"") == true)
+        let docs = try #require(try json(site, "search/docs/0.json") as? [[Any]])
+        #expect(docs[Int(id("port"))][1] as? String == "/news/2022/05/05/port/")
+        let meta = try #require(try json(site, "search/meta.json") as? [String: Any])
+        #expect((meta["topics"] as? [[Any]])?.first?[2] as? String == "/news/topics/agriculture/")
+    }
+}

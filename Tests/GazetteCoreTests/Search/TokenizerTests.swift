@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import GazetteCore
+
+@Suite struct TokenizerTests {
+    static func terms(_ text: String, html: Bool = false) -> [String] {
+        let analyzer = TermAnalyzer(dictionary: TermDictionary())
+        var numbers: [UInt32] = []
+        analyzer.forEachTerm(in: text, html: html) { numbers.append($0) }
+        let terms = analyzer.dictionary.terms
+        return numbers.map { terms[Int($0)] }
+    }
+
+    @Test func everyLineOfTheSharedListGivesItsTerms() throws {
+        let text = try String(contentsOf: StemmerTests.fixtures.appendingPathComponent("tokens.tsv"), encoding: .utf8)
+        var checked = 0
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            try #require(parts.count == 2, "bad line: \(line)")
+            let expected = parts[1].split(separator: " ").map(String.init)
+            #expect(Self.terms(parts[0]) == expected, "\(parts[0])")
+            checked += 1
+        }
+        #expect(checked >= 15)
+    }
+
+    @Test func htmlTagsAreSkippedAndEntitiesEndWords() {
+        let html = "<p>The <em>floods</em> &amp; rains<br>hit <a href=\"https://example.org/x\">Sindh</a>&nbsp;province</p><!-- raw HTML omitted -->"
+        #expect(Self.terms(html, html: true) == ["the", "flood", "rain", "hit", "sindh", "provinc"])
+        #expect(Self.terms("a < b and c > d", html: false) == ["a", "b", "and", "c", "d"])
+    }
+
+    @Test func veryLongRunsAreNotWords() {
+        let long = String(repeating: "a", count: Tokenizer.maximumWordBytes + 1)
+        #expect(Self.terms("short \(long) words") == ["short", "word"])
+    }
+
+    @Test func malformedBytesSeparateWords() {
+        var tokenizer = Tokenizer()
+        var words: [String] = []
+        let bytes: [UInt8] = [0x61, 0x62, 0xFF, 0x63, 0xE2, 0x82]  // "ab", a stray byte, "c", a cut-off sequence
+        bytes.withUnsafeBufferPointer { buffer in
+            tokenizer.forEachWord(in: buffer, html: false) { word, _ in words.append(String(decoding: word, as: UTF8.self)) }
+        }
+        #expect(words == ["ab", "c"])
+    }
+
+    @Test func wordsAreCountedOnceEachInTheTable() {
+        let analyzer = TermAnalyzer(dictionary: TermDictionary())
+        #expect(analyzer.terms("Flooding floods flooded FLOOD") == ["flood", "flood", "flood", "flood"])
+        #expect(analyzer.dictionary.terms == ["flood"])
+    }
+}
