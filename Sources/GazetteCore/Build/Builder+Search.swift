@@ -16,8 +16,9 @@ struct SearchStage {
         guard let builder else { return }
         let rest = Set(context.index.articles.indices).subtracting(renderedArticles)
         renderer.index(rest, into: builder)
-        for file in SearchIndexLayout(context: context, collected: builder.collected()).files() {
-            try recorder.write(file.bytes, to: file.path, fingerprint: fingerprint)
+        let files = SearchIndexLayout(context: context, collected: builder.collected()).files()
+        try eachInParallel(Array(files.indices)) { n throws(OutputError) in
+            try recorder.write(files[n].bytes, to: files[n].path, fingerprint: fingerprint)
         }
     }
 }

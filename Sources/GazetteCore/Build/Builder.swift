@@ -97,9 +97,9 @@ public struct Builder: Sendable {
                 clock.lap("search", into: &report)
             }
             let writer = FeedWriter(context: context)
-            for f in staleFeeds {
-                try recorder.write(writer.render(feeds[f]) { rendered.bodies[$0] ?? "" }, to: feeds[f].route.outputPath,
-                                   fingerprint: feedPrints[f])
+            let bodies = rendered.bodies
+            try eachInParallel(staleFeeds) { f throws(OutputError) in
+                try recorder.write(writer.render(feeds[f]) { bodies[$0] ?? "" }, to: feeds[f].route.outputPath, fingerprint: feedPrints[f])
             }
             let sitemap = SitemapWriter(context: context, limit: options.sitemapLimit)
             for (path, bytes) in sitemap.render(sitemapEntries(pages, index)) { try recorder.write(bytes, to: path) }

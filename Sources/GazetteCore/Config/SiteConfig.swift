@@ -5,7 +5,11 @@ public struct SiteConfig: Sendable {
     public var title = "News Archive"
     public var description = ""
     /// Absolute, ending with `/`, e.g. `https://archive.example.org/`.
-    public var baseURL = "http://localhost:8080/"
+    /// Absolute, ending with `/`; set it with `setBaseURL`, which also works out `basePath`.
+    public private(set) var baseURL = "http://localhost:8080/"
+    /// The path part of `baseURL` (`/` or `/archive/`), which every site-relative link starts with.
+    /// Kept rather than computed: every link of every page asks for it.
+    public private(set) var basePath = "/"
     public var language = "en"
     public var timeZone = TimeZone(identifier: "UTC")!
     public var pageSize = 20
@@ -24,12 +28,6 @@ public struct SiteConfig: Sendable {
     /// The publisher's name: `publisher.name`, or the site's title.
     public var publisherName: String { publisher.name ?? title }
 
-    /// The path part of `baseURL` (`/` or `/archive/`), which every site-relative link starts with.
-    public var basePath: String {
-        guard let components = URLComponents(string: baseURL), !components.path.isEmpty else { return "/" }
-        let path = components.percentEncodedPath
-        return path.hasSuffix("/") ? path : path + "/"
-    }
 
     /// The absolute URL of a site path (`/topics/` → `https://archive.example.org/topics/`).
     public func absoluteURL(_ path: String) -> String {
@@ -44,5 +42,11 @@ public struct SiteConfig: Sendable {
     /// Sets the base URL, adding the trailing slash that joining paths relies on.
     public mutating func setBaseURL(_ url: String) {
         baseURL = url.hasSuffix("/") ? url : url + "/"
+        if let components = URLComponents(string: baseURL), !components.percentEncodedPath.isEmpty {
+            let path = components.percentEncodedPath
+            basePath = path.hasSuffix("/") ? path : path + "/"
+        } else {
+            basePath = "/"
+        }
     }
 }

@@ -18,7 +18,8 @@ struct YAMLReader {
     /// Parses `text` into its root node, or records the YAML error at YAML's own position.
     mutating func parse(_ text: String) -> Node? {
         do {
-            return try Yams.compose(yaml: text, .basic)
+            // The encoding is named: Yams would otherwise read the environment for it on every call.
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error))
         } catch {

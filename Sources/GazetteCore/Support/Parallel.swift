@@ -19,6 +19,19 @@ func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T]
 
 let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
+/// Runs `body` for each item on every core; the first error any of them threw is rethrown.
+func eachInParallel<E: Error>(_ items: [Int], _ body: @Sendable (Int) throws(E) -> Void) throws(E) {
+    let errors = parallelMap(items.count) { n -> E? in
+        do throws(E) {
+            try body(items[n])
+            return nil
+        } catch {
+            return error
+        }
+    }
+    if let error = errors.lazy.compactMap({ $0 }).first { throw error }
+}
+
 /// Slots each written by exactly one task, read after all of them finished.
 private final class ResultSlots<T>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<T?>
