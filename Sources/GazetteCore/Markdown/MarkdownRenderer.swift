@@ -36,7 +36,8 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private var options: Int32 {
-        var options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES
+        // Table alignment as style attributes: HTML5 made `align` obsolete, and the Nu checker says so.
+        var options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         if unsafe { options |= CMARK_OPT_UNSAFE }
         return options
     }
