@@ -1,0 +1,117 @@
+import Foundation
+import GazetteCore
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import UnixSignals
+
+/// `gazette serve`: builds the site into memory, serves it over HTTP, rebuilds what changed when a source
+/// is saved, and tells every open page to reload (or shows the build's errors over it).
+///
+/// ```swift
+/// let server = PreviewServer(.init(options: BuildOptions(site: folder))) { print($0.text) }
+/// try await server.run()   // until SIGINT or SIGTERM
+/// ```
+public struct PreviewServer: Sendable {
+    public struct Configuration: Sendable {
+        /// The site; `baseURL` is replaced by the server's own address and `output` is not written.
+        public var options: BuildOptions
+        /// The address to listen on: loopback unless asked otherwise.
+        public var host = "127.0.0.1"
+        /// 0 picks a free port.
+        public var port = 8080
+        /// How diagnostics name files.
+        public var paths = DisplayPaths()
+        /// Poll the sources at this interval instead of using inotify.
+        public var pollInterval: Duration?
+        /// How long the sources must be quiet after a save before the rebuild starts.
+        public var quietPeriod: Duration = .milliseconds(50)
+
+        public init(options: BuildOptions) {
+            self.options = options
+        }
+    }
+
+    public let configuration: Configuration
+    private let log: @Sendable (PreviewMessage) -> Void
+
+    /// - Parameters:
+    ///   - log: told what the server does: its address, each rebuild, each failure.
+    public init(_ configuration: Configuration, log: @escaping @Sendable (PreviewMessage) -> Void = { _ in }) {
+        self.configuration = configuration
+        self.log = log
+    }
+
+    /// Builds, serves and watches until one of `gracefulShutdownSignals` arrives (or the task is cancelled).
+    ///
+    /// - Parameters:
+    ///   - onReady: called with the site's address once the first build is served.
+    /// - Throws: `PreviewError` when the address cannot be bound (`portInUse` when another program has it).
+    public func run(gracefulShutdownSignals: [UnixSignal] = [.sigint, .sigterm],
+                    onReady: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
+        let options = configuration.options
+        let site = PreviewSite(options: options, paths: configuration.paths)
+        let reload = LiveReload()
+        let watcher = FileWatcher(targets: [.tree(options.content.path), .tree(options.templates.path), .file(options.configFile.path)],
+                                  mode: configuration.pollInterval.map { .polling(interval: $0) } ?? .automatic,
+                                  quietPeriod: configuration.quietPeriod)
+        let (ready, readyContinuation) = AsyncStream<Void>.makeStream()
+        let rebuilds = RebuildService(site: site, reload: reload, watcher: watcher, ready: ready, log: log)
+        let host = configuration.host
+        let log = self.log
+        var logger = Logger(label: "gazette.serve")
+        logger.logLevel = ProcessInfo.processInfo.environment["GAZETTE_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .error
+        let app = Application(
+            responder: SiteResponder(site: site, reload: reload),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port), serverName: "Gazette"),
+            services: [rebuilds, reload],
+            onServerRunning: { channel in
+                let url = Self.address(host: host, port: channel.localAddress?.port ?? 0)
+                site.setBaseURL(url.absoluteString)
+                let outcome = await site.rebuild()
+                log(.init(outcome, cause: nil, told: nil))
+                log(.init("Serving at \(url.absoluteString) (watching with \(watcher.method); Ctrl-C stops)"))
+                readyContinuation.yield()
+                readyContinuation.finish()
+                await onReady(url)
+            },
+            logger: logger
+        )
+        do {
+            try await app.runService(gracefulShutdownSignals: gracefulShutdownSignals)
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw PreviewError.portInUse(host: host, port: configuration.port)
+        } catch let error as IOError {
+            throw PreviewError.cannotListen(host: host, port: configuration.port, reason: String(cString: strerror(error.errnoCode)))
+        } catch let error as SocketAddressError {
+            throw PreviewError.cannotListen(host: host, port: configuration.port, reason: "\(error)")
+        }
+        watcher.stop()
+        log(.init("Stopped."))
+    }
+
+    /// The site's address as browsers reach it: a wildcard host is reached on loopback.
+    static func address(host: String, port: Int) -> URL {
+        var name = host
+        if name == "0.0.0.0" || name.isEmpty { name = "127.0.0.1" }
+        if name == "::" { name = "::1" }
+        if name.contains(":") { name = "[" + name + "]" }
+        return URL(string: "http://\(name):\(port)/")!
+    }
+}
+
+/// Why the server could not start.
+public enum PreviewError: Error, CustomStringConvertible {
+    case portInUse(host: String, port: Int)
+    case cannotListen(host: String, port: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .portInUse(let host, let port):
+            "port \(port) is in use on \(host); try --port 0 to pick a free port, or another --port"
+        case .cannotListen(let host, let port, let reason):
+            "cannot listen on \(host) port \(port): \(reason)"
+        }
+    }
+}
