@@ -11,9 +11,11 @@ import UnixSignals
 ///
 /// ```swift
 /// let server = PreviewServer(.init(options: BuildOptions(site: folder))) { print($0.text) }
-/// try await server.run()   // until SIGINT or SIGTERM
+/// try await server.runUntilStopped()   // until SIGINT or SIGTERM
 /// ```
-public struct PreviewServer: Sendable {
+///
+/// It is a `Service`: run it in a `ServiceGroup` of your own to stop it with a graceful shutdown.
+public struct PreviewServer: Service {
     public struct Configuration: Sendable {
         /// The site; `baseURL` is replaced by the server's own address and `output` is not written.
         public var options: BuildOptions
@@ -34,34 +36,41 @@ public struct PreviewServer: Sendable {
     }
 
     public let configuration: Configuration
+    private let onReady: @Sendable (URL) async -> Void
     private let log: @Sendable (PreviewMessage) -> Void
 
     /// - Parameters:
+    ///   - onReady: called with the site's address once the first build is served.
     ///   - log: told what the server does: its address, each rebuild, each failure.
-    public init(_ configuration: Configuration, log: @escaping @Sendable (PreviewMessage) -> Void = { _ in }) {
+    public init(_ configuration: Configuration, onReady: @escaping @Sendable (URL) async -> Void = { _ in },
+                log: @escaping @Sendable (PreviewMessage) -> Void = { _ in }) {
         self.configuration = configuration
+        self.onReady = onReady
         self.log = log
     }
 
-    /// Builds, serves and watches until one of `gracefulShutdownSignals` arrives (or the task is cancelled).
+    /// Runs the server until SIGINT or SIGTERM (Ctrl-C), then stops it gracefully.
     ///
-    /// - Parameters:
-    ///   - onReady: called with the site's address once the first build is served.
     /// - Throws: `PreviewError` when the address cannot be bound (`portInUse` when another program has it).
-    public func run(gracefulShutdownSignals: [UnixSignal] = [.sigint, .sigterm],
-                    onReady: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
+    public func runUntilStopped(signals: [UnixSignal] = [.sigint, .sigterm]) async throws {
+        let group = ServiceGroup(configuration: .init(services: [self], gracefulShutdownSignals: signals, logger: Self.logger))
+        try await group.run()
+    }
+
+    /// Builds, serves and watches until the service group it runs in shuts down.
+    ///
+    /// - Throws: `PreviewError` when the address cannot be bound (`portInUse` when another program has it).
+    public func run() async throws {
         let options = configuration.options
         let site = PreviewSite(options: options, paths: configuration.paths)
         let reload = LiveReload()
         let watcher = FileWatcher(targets: [.tree(options.content.path), .tree(options.templates.path), .file(options.configFile.path)],
                                   mode: configuration.pollInterval.map { .polling(interval: $0) } ?? .automatic,
                                   quietPeriod: configuration.quietPeriod)
+        defer { watcher.stop() }
         let (ready, readyContinuation) = AsyncStream<Void>.makeStream()
         let rebuilds = RebuildService(site: site, reload: reload, watcher: watcher, ready: ready, log: log)
-        let host = configuration.host
-        let log = self.log
-        var logger = Logger(label: "gazette.serve")
-        logger.logLevel = ProcessInfo.processInfo.environment["GAZETTE_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .error
+        let (host, log, onReady) = (configuration.host, self.log, self.onReady)
         let app = Application(
             responder: SiteResponder(site: site, reload: reload),
             configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port), serverName: "Gazette"),
@@ -76,10 +85,10 @@ public struct PreviewServer: Sendable {
                 readyContinuation.finish()
                 await onReady(url)
             },
-            logger: logger
+            logger: Self.logger
         )
         do {
-            try await app.runService(gracefulShutdownSignals: gracefulShutdownSignals)
+            try await app.run()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw PreviewError.portInUse(host: host, port: configuration.port)
         } catch let error as IOError {
@@ -87,9 +96,15 @@ public struct PreviewServer: Sendable {
         } catch let error as SocketAddressError {
             throw PreviewError.cannotListen(host: host, port: configuration.port, reason: "\(error)")
         }
-        watcher.stop()
         log(.init("Stopped."))
     }
+
+    /// Hummingbird's and the service group's own log: errors only, unless `GAZETTE_LOG` names a level.
+    static let logger: Logger = {
+        var logger = Logger(label: "gazette.serve")
+        logger.logLevel = ProcessInfo.processInfo.environment["GAZETTE_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .error
+        return logger
+    }()
 
     /// The site's address as browsers reach it: a wildcard host is reached on loopback.
     static func address(host: String, port: Int) -> URL {

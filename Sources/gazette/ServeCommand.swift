@@ -29,12 +29,12 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.pollInterval = poll ? .milliseconds(250) : nil
-        let server = PreviewServer(configuration) { message in
+        let server = PreviewServer(configuration, log: { message in
             let handle = message.isProblem ? FileHandle.standardError : FileHandle.standardOutput
             handle.write(Data((message.text + "\n").utf8))
-        }
+        })
         do {
-            try await server.run()
+            try await server.runUntilStopped()
         } catch let error as PreviewError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
