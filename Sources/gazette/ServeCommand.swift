@@ -24,6 +24,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Watch the sources by polling instead of inotify (for network mounts).")
     var poll = false
 
+    func validate() throws {
+        if site.output != nil || site.baseURL != nil {
+            throw ValidationError("serve builds into memory at its own address: --output and --base-url do not apply")
+        }
+    }
+
     func run() async throws {
         var configuration = PreviewServer.Configuration(options: try site.buildOptions())
         configuration.host = host
