@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 GAZETTE := .build/release/gazette
 
-.PHONY: deps build site test serve clean
+.PHONY: deps build site test serve clean bench bench-templates validate
 
 # cmark-gfm, the C Markdown library, from Debian's packages when it is missing.
 deps:
@@ -36,6 +36,15 @@ clean:
 .PHONY: bench-templates
 bench-templates:
 	cd Benchmarks && $(SWIFT) run -c release TemplateBenchmark
+
+# Build speed and memory on a synthetic archive: make bench [N=10000]
+N ?= 10000
+bench: build
+	scripts/bench.sh $(N)
+
+# Every page through the Nu HTML Checker, every feed through feedparser, the sitemap against its schema.
+validate: build
+	scripts/validate.sh
 
 # Save-to-reload time and wrk load of `gazette serve` on a generated 10,000-article archive
 # (needs ../shared/bench/gen_corpus.py and wrk); see docs/server.md.

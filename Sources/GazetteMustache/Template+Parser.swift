@@ -49,7 +49,7 @@ extension Template {
                     append(.variable(path: path, escaped: token.kind == .variable))
                 case .section, .inverted:
                     let path = path(token) ?? -1
-                    open(token, .section(path: path, end: -1))
+                    open(token, .section(path: path, end: -1, tag: tag(token)))
                 case .partial:
                     guard let template = resolve(token, "partial") else { continue }
                     append(.partial(template: template, indent: indent(token), tag: tag(token)))
@@ -114,14 +114,14 @@ extension Template {
             if let enclosing = frames.last, enclosing.kind == .parent, enclosing.parent >= 0 {
                 let info = enclosing.parent
                 parents[info].overrides.append(.init(id: id, start: ops.count + 1, end: -1))
-                open(token, .block(id: id, indent: -1, standalone: token.standalone, end: -1), strip: token.indent.count, parent: info)
+                open(token, .block(id: id, indent: -1, standalone: token.standalone, end: -1, tag: tag(token)), strip: token.indent.count, parent: info)
                 frames[frames.count - 1].override = parents[info].overrides.count - 1
             } else {
                 // The override would replace its own nested block with itself, endlessly.
                 if frames.contains(where: { $0.override >= 0 && $0.name == token.name }) {
                     report(token.start, "block '\(token.name)' inside an override of the same block would repeat forever")
                 }
-                open(token, .block(id: id, indent: indent(token), standalone: token.standalone, end: -1))
+                open(token, .block(id: id, indent: indent(token), standalone: token.standalone, end: -1, tag: tag(token)))
             }
         }
 
@@ -144,9 +144,11 @@ extension Template {
         private mutating func finish(_ frame: Frame) {
             let end = ops.count
             switch ops[frame.op] {
-            case .section(let path, _): ops[frame.op] = frame.kind == .inverted ? .inverted(path: path, end: end) : .section(path: path, end: end)
+            case .section(let path, _, let tag):
+                ops[frame.op] = frame.kind == .inverted ? .inverted(path: path, end: end, tag: tag) : .section(path: path, end: end, tag: tag)
             case .parent(let info, _): ops[frame.op] = .parent(info: info, end: end)
-            case .block(let id, let indent, let standalone, _): ops[frame.op] = .block(id: id, indent: indent, standalone: standalone, end: end)
+            case .block(let id, let indent, let standalone, _, let tag):
+                ops[frame.op] = .block(id: id, indent: indent, standalone: standalone, end: end, tag: tag)
             default: break
             }
             if frame.override >= 0 { parents[frame.parent].overrides[frame.override].end = end }

@@ -14,7 +14,7 @@ extension Template {
         var overrides: [Override]
     }
 
-    /// Where a partial or parent tag sits, for render-time errors.
+    /// Where a section, block, partial or parent tag sits, for render-time errors.
     struct TagPosition: Sendable {
         var line: Int
         var column: Int

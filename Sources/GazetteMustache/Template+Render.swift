@@ -7,6 +7,10 @@ extension Template {
     struct Renderer {
         /// Nested partial and parent inclusions allowed before rendering fails.
         static let maximumDepth = 64
+        /// Nested sections, inverted sections, blocks, partials and parents allowed before
+        /// rendering fails. Each level is a few stack frames, so this bounds the stack a render
+        /// uses: without it, deeply nested sections in a recursive partial overflow the stack.
+        static let maximumNesting = 512
 
         /// An override in scope: the content that replaces block `id` wherever it appears.
         struct ActiveOverride {
@@ -27,6 +31,8 @@ extension Template {
         var overrides: [ActiveOverride] = []
         /// The templates being rendered, outermost first, for the recursion error.
         var chain: [Program] = []
+        /// The sections, blocks and inclusions being rendered.
+        var nesting = 0
 
         init(library: [Program], value: TemplateValue, output: [UInt8]) {
             self.library = library
@@ -51,12 +57,19 @@ extension Template {
                 case .variable(let path, let escaped):
                     write(lookup(program.paths[path]), escaped: escaped)
                     index += 1
-                case .section(let path, let bodyEnd):
-                    try renderSection(lookup(program.paths[path]), program, index + 1, bodyEnd)
+                case .section(let path, let bodyEnd, let tag):
+                    let value = lookup(program.paths[path])
+                    if value.isTruthy {
+                        try enter(program, tag)
+                        try renderSection(value, program, index + 1, bodyEnd)
+                        nesting -= 1
+                    }
                     index = bodyEnd
-                case .inverted(let path, let bodyEnd):
+                case .inverted(let path, let bodyEnd, let tag):
                     if !lookup(program.paths[path]).isTruthy {
+                        try enter(program, tag)
                         try run(program, index + 1, bodyEnd)
+                        nesting -= 1
                     }
                     index = bodyEnd
                 case .partial(let template, let indent, let tag):
@@ -65,13 +78,16 @@ extension Template {
                 case .parent(let info, let bodyEnd):
                     try renderParent(program.parents[info], from: program)
                     index = bodyEnd
-                case .block(let id, let indent, let standalone, let bodyEnd):
+                case .block(let id, let indent, let standalone, let bodyEnd, let tag):
+                    try enter(program, tag)
                     try renderBlock(id, indent: indent, standalone: standalone, program, index + 1, bodyEnd)
+                    nesting -= 1
                     index = bodyEnd
                 }
             }
         }
 
+        /// Renders a section's body for a truthy value.
         private mutating func renderSection(_ value: TemplateValue, _ program: Program, _ start: Int, _ end: Int) throws(TemplateError) {
             switch value {
             case .list(let items):
@@ -81,7 +97,6 @@ extension Template {
                     stack.removeLast()
                 }
             default:
-                guard value.isTruthy else { return }
                 stack.append(value)
                 try run(program, start, end)
                 stack.removeLast()
@@ -116,6 +131,7 @@ extension Template {
             guard chain.count <= Self.maximumDepth else {
                 throw recursionError(including: target, from: program, tag: program.tags[tag])
             }
+            try enter(program, tag)
             let mark = self.indent.count
             if indent >= 0 {
                 self.indent.append(contentsOf: program.indents[indent])
@@ -125,6 +141,20 @@ extension Template {
             try run(target, target.ops.startIndex, target.ops.endIndex)
             chain.removeLast()
             self.indent.removeSubrange(mark...)
+            nesting -= 1
+        }
+
+        /// Counts one more level of nesting, at the tag `tags[tag]` of `program`.
+        private mutating func enter(_ program: Program, _ tag: Int) throws(TemplateError) {
+            guard nesting < Self.maximumNesting else {
+                let position = program.tags[tag]
+                let names = chain.map(\.name)
+                let shown = names.count <= 8 ? names : names.prefix(4) + ["…"] + names.suffix(3)
+                throw TemplateError(
+                    file: program.file, line: position.line, column: position.column,
+                    message: "sections, blocks and partials nested deeper than \(Self.maximumNesting): \(shown.joined(separator: " > "))")
+            }
+            nesting += 1
         }
 
         private func recursionError(including target: Program, from program: Program, tag: TagPosition) -> TemplateError {

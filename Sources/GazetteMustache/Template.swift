@@ -16,7 +16,8 @@ public struct Template: Sendable {
     ///
     /// - Parameter value: The data the template's names are looked up in.
     /// - Returns: The rendered text.
-    /// - Throws: A ``TemplateError`` when partials nest deeper than the recursion limit (64).
+    /// - Throws: A ``TemplateError`` when partials nest deeper than the recursion limit (64), or
+    ///   sections, blocks and partials together deeper than the nesting limit (512).
     public func render(_ value: TemplateValue) throws(TemplateError) -> String {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(program.bytes.count * 2)
@@ -30,7 +31,8 @@ public struct Template: Sendable {
     ///   - value: The data the template's names are looked up in.
     ///   - buffer: Receives the output after its current contents; reuse one buffer across
     ///     renders to avoid reallocating.
-    /// - Throws: A ``TemplateError`` when partials nest deeper than the recursion limit (64);
+    /// - Throws: A ``TemplateError`` when partials nest deeper than the recursion limit (64), or
+    ///   sections, blocks and partials together deeper than the nesting limit (512);
     ///   `buffer` then holds the output up to the error.
     public func render(_ value: TemplateValue, into buffer: inout [UInt8]) throws(TemplateError) {
         var renderer = Renderer(library: library.programs, value: value, output: [])

@@ -62,7 +62,8 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template called `name`.
     ///
     /// - Throws: A ``TemplateError`` when there is no such template, or when partials nest
-    ///   deeper than the recursion limit (64).
+    ///   deeper than the recursion limit (64), or sections, blocks and partials together deeper
+    ///   than the nesting limit (512).
     public func render(_ name: String, _ value: TemplateValue) throws(TemplateError) -> String {
         try template(name).render(value)
     }

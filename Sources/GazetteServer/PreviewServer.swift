@@ -27,6 +27,8 @@ public struct PreviewServer: Service {
         public var paths = DisplayPaths()
         /// Poll the sources at this interval instead of using inotify.
         public var pollInterval: Duration?
+        /// The builds' time; nil: the clock's at each rebuild (an article whose time comes appears).
+        public var now: Date?
         /// How long the sources must be quiet after a save before the rebuild starts.
         public var quietPeriod: Duration = .milliseconds(50)
 
@@ -62,7 +64,7 @@ public struct PreviewServer: Service {
     /// - Throws: `PreviewError` when the address cannot be bound (`portInUse` when another program has it).
     public func run() async throws {
         let options = configuration.options
-        let site = PreviewSite(options: options, paths: configuration.paths)
+        let site = PreviewSite(options: options, paths: configuration.paths, now: configuration.now)
         let reload = LiveReload()
         let watcher = FileWatcher(targets: [.tree(options.content.path), .tree(options.templates.path), .file(options.configFile.path)],
                                   mode: configuration.pollInterval.map { .polling(interval: $0) } ?? .automatic,

@@ -37,9 +37,11 @@ final class PreviewSite: Sendable {
     private let queue = DispatchQueue(label: "gazette.preview.build", qos: .userInitiated)
 
     let paths: DisplayPaths
+    private let now: Date?
 
-    init(options: BuildOptions, paths: DisplayPaths) {
+    init(options: BuildOptions, paths: DisplayPaths, now: Date? = nil) {
         self.paths = paths
+        self.now = now
         builder = Mutex(Builder(options: options, paths: paths))
     }
 
@@ -59,7 +61,7 @@ final class PreviewSite: Sendable {
 
     private func rebuildNow() -> Outcome {
         let builder = builder.withLock { builder in
-            builder.options.now = Date()
+            builder.options.now = now ?? Date()
             return builder
         }
         let generation = sink.generation

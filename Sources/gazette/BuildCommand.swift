@@ -25,11 +25,11 @@ struct BuildCommand: ParsableCommand {
         var builder = Builder(options: options)
         let progress = ProgressLine(enabled: !quiet)
         builder.progress = { progress.show($0) }
-        let previous = BuildState.load(from: options.cacheFolder)
+        let previous = BuildState.load(from: options.cacheFile)
         do {
             let (report, next) = try builder.build(into: DiskSink(root: options.output), state: previous, clean: clean)
             progress.finish()
-            if !report.unchanged || report.filesRead > 0 { try? next.save(to: options.cacheFolder) }
+            if !report.unchanged || report.filesRead > 0 { try? next.save(to: options.cacheFile) }
             Terminal.print(report.diagnostics)
             if timings {
                 for stage in report.stages { print("\(stage.name): \(String(format: "%.3f", stage.seconds)) s") }
@@ -66,6 +66,10 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Include articles dated after now.")
     var future = false
 
+    @Option(help: ArgumentHelp("The build's time instead of the clock's: what counts as a future article, and the news sitemap's last 48 hours.",
+                               valueName: "date-time"))
+    var now: String?
+
     func buildOptions() throws -> BuildOptions {
         var options = BuildOptions(site: URL(fileURLWithPath: site))
         if let content { options.content = URL(fileURLWithPath: content).standardizedFileURL }
@@ -74,6 +78,9 @@ struct SiteOptions: ParsableArguments {
         options.baseURL = baseURL
         options.includeDrafts = drafts
         options.includeFuture = future
+        if let now, let problem = options.setNow(now) {
+            throw ValidationError("--now: \(problem)")
+        }
         return options
     }
 }

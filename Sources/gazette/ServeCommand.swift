@@ -31,7 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var configuration = PreviewServer.Configuration(options: try site.buildOptions())
+        let options = try site.buildOptions()
+        var configuration = PreviewServer.Configuration(options: options)
+        configuration.now = site.now == nil ? nil : options.now
         configuration.host = host
         configuration.port = port
         configuration.pollInterval = poll ? .milliseconds(250) : nil

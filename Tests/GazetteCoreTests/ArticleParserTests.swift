@@ -54,7 +54,7 @@ import Testing
         #expect(article.summary == "Talks stall.")
         #expect(article.highlights == ["One", "Two"])
         #expect(article.dateline == "ISLAMABAD")
-        #expect(article.author == "A. Writer")
+        #expect(article.authors == ["A. Writer"])
         #expect(article.image == ArticleImage(src: "/images/a.jpg", alt: "A street", caption: "A street in Karachi.", credit: "AFP"))
         #expect(article.short == "ab12")
         #expect(article.draft)

@@ -69,6 +69,18 @@ import Testing
         #expect(site.failures().map(\.description) == ["Templates/archive-month.mustache:1:1: error: missing template 'archive-month.mustache' for archive-month pages"])
     }
 
+    @Test func aThemeNeedsTemplatesOnlyForThePagesTheSiteHas() throws {
+        let site = try TestSite(["Content/a.md": article(title: "A", date: "2025-06-01")])
+        defer { site.delete() }
+        for name in ["author", "authors", "redirect"] { try site.remove("Templates/\(name).mustache") }
+        #expect(try site.build().articles == 1)  // no bylines, no short URLs: no such pages
+        try site.write(article(title: "A", date: "2025-06-01", "author: Omar Ali"), to: "Content/a.md")
+        #expect(site.failures().map(\.description) == [
+            "Templates/author.mustache:1:1: error: missing template 'author.mustache' for author pages",
+            "Templates/authors.mustache:1:1: error: missing template 'authors.mustache' for authors pages",
+        ])
+    }
+
     @Test func unknownSiteKeysAreWarningsNotFailures() throws {
         let site = try TestSite([
             "site.yml": "title: T\ncolour: red\n",

@@ -7,8 +7,10 @@ import Testing
         var files = ["site.yml": "title: T\nbase_url: https://example.org/\npage_size: 3\nfeed_size: 4\n"]
         for n in 1...12 {
             let topics = n % 3 == 0 ? "[Economy, Pakistan]" : (n % 3 == 1 ? "[Security]" : "[Pakistan]")
+            let author = n % 4 == 0 ? "\nauthor: [Ayesha Khan, Omar Ali]" : (n % 4 == 1 ? "\nauthor: Ayesha Khan" : "")
+            let short = n % 5 == 0 ? "\nshort: s\(n)\naliases: [/old/\(n)/]" : ""
             files["Content/2025/story-\(n).md"] = article(title: "Story \(n)", date: "2025-0\(1 + n % 9)-1\(n % 10)T10:00:00Z",
-                                                          "topics: \(topics)", body: "Body of story \(n).")
+                                                          "topics: \(topics)\(author)\(short)", body: "Body of story \(n).")
         }
         files["Content/2024/lonely.md"] = article(title: "Lonely", date: "2024-02-02", "topics: [Lonely]", body: "Alone.")
         return try TestSite(files)
@@ -113,6 +115,40 @@ import Testing
         try expectSameAsColdBuild(site)
     }
 
+    @Test func bylinesRelatedCoverageAndRedirectsFollowEdits() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        #expect(site.exists("Output/authors/omar-ali/index.html"))
+        #expect(site.exists("Output/s/s5/index.html"))
+        // A new article by a known author, in a busy topic, near others in time.
+        try site.write(article(title: "Story 13", date: "2025-04-12T11:00:00Z", "topics: [Pakistan, Economy]\nauthor: Omar Ali\nshort: s13"),
+                       to: "Content/2025/story-13.md")
+        try site.build()
+        #expect(site.output("authors/omar-ali/index.html")?.contains("Story 13") == true)
+        try expectSameAsColdBuild(site)
+        // The byline's spelling most articles use names the author everywhere.
+        for n in [4, 8, 12] {
+            try site.write(article(title: "Story \(n)", date: "2025-0\(1 + n % 9)-1\(n % 10)T10:00:00Z",
+                                   "topics: [Pakistan]\nauthor: [Ayesha Khan, OMAR ALI]", body: "Body of story \(n)."),
+                           to: "Content/2025/story-\(n).md")
+        }
+        try site.build()
+        #expect(site.output("2025/04/12/story-13/index.html")?.contains("OMAR ALI") == true)
+        try expectSameAsColdBuild(site)
+        // A short id and an alias that go away take their redirect pages with them.
+        try site.write(article(title: "Story 5", date: "2025-06-15T10:00:00Z", "topics: [Pakistan]"), to: "Content/2025/story-5.md")
+        try site.build()
+        #expect(!site.exists("Output/s/s5/index.html") && !site.exists("Output/old/5/index.html"))
+        try expectSameAsColdBuild(site)
+        // Corrections move the article's modified date in its page and the feeds.
+        try site.write(article(title: "Story 7", date: "2025-08-17T10:00:00Z", "topics: [Security]\ncorrections:\n  - {date: 2025-09-01, text: A name was misspelt.}"),
+                       to: "Content/2025/story-7.md")
+        try site.build()
+        #expect(site.output("2025/08/17/story-7/index.html")?.contains("A name was misspelt.") == true)
+        try expectSameAsColdBuild(site)
+    }
+
     @Test func outputDeletedByHandIsWrittenAgain() throws {
         let site = try archive()
         defer { site.delete() }
@@ -150,6 +186,24 @@ import Testing
         try expectSameAsColdBuild(site)
     }
 
+    @Test func aCacheFromAnotherVersionStillNamesTheStaleFiles() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        // Damage the source records only: the manifest before them stays readable.
+        let cache = site.root.appendingPathComponent(".gazette/cache")
+        var bytes = try [UInt8](Data(contentsOf: cache))
+        let state = BuildState.load(from: cache)
+        bytes.replaceSubrange(bytes.count - 8..<bytes.count, with: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF])
+        try Data(bytes).write(to: cache)
+        let reloaded = BuildState.load(from: cache)
+        #expect(reloaded.sources.isEmpty && reloaded.outputs == state.outputs)
+        try site.remove("Content/2024/lonely.md")
+        try site.build()
+        #expect(!site.exists("Output/topics/lonely/index.html"))
+        try expectSameAsColdBuild(site)
+    }
+
     @Test func theCacheRoundTripsEveryArticleField() throws {
         let site = try TestSite([
             "Content/a.md": """
@@ -171,7 +225,7 @@ import Testing
         ])
         defer { site.delete() }
         try site.build()
-        let state = BuildState.load(from: site.root.appendingPathComponent(".gazette"))
+        let state = BuildState.load(from: site.root.appendingPathComponent(".gazette/cache"))
         let record = try #require(state.sources.values.first)
         var writer = BinaryWriter()
         writer.write(record.article)

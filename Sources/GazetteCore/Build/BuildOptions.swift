@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var includeFuture = false
     /// The build's "now": what counts as a future article. Default: the clock.
     public var now = Date()
+    /// URLs per sitemap file; past it `sitemap.xml` becomes a sitemap index (the protocol's limit; tests lower it).
+    public var sitemapLimit = 50_000
 
     /// A site in `site`, with `Content/`, `Templates/` and `Output/` inside it.
     public init(site: URL) {
@@ -23,8 +25,15 @@ public struct BuildOptions: Sendable {
 
     public var configFile: URL { site.appendingPathComponent("site.yml") }
 
-    /// Where the build cache lives: `SITE/.gazette/`.
-    public var cacheFolder: URL { site.appendingPathComponent(".gazette") }
+    /// The build cache: `SITE/.gazette/cache`, or `cache-<hash>` for another output folder, so that
+    /// building into a second folder does not make the next build into the first a full one.
+    public var cacheFile: URL {
+        let folder = site.appendingPathComponent(".gazette")
+        if output.standardizedFileURL.path == site.appendingPathComponent("Output").standardizedFileURL.path {
+            return folder.appendingPathComponent("cache")
+        }
+        return folder.appendingPathComponent("cache-" + String(StableHash.of(Array(output.standardizedFileURL.path.utf8)), radix: 16))
+    }
 }
 
 /// What a build did, for the summary line and for tests.

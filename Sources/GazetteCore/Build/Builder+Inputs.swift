@@ -44,8 +44,12 @@ extension Builder {
         key.combine(settings.value)
         key.combine(assetsKey())
         key.combine(options.output.standardizedFileURL.path)
+        key.combine(options.sitemapLimit)
         key.combine(CivilTime(options.now, in: config.timeZone).year)
         for article in published { key.combine(article.source.path) }
+        // The news sitemap lists the last 48 hours: the passing of time alone can change it.
+        let newsStart = options.now.addingTimeInterval(-NewsSitemapWriter.window)
+        for article in published where article.date > newsStart { key.combine(article.source.contentHash) }
         return Inputs(config: config, library: library, content: content, published: published, diagnostics: diagnostics,
                       parseKey: parse.value, settingsKey: settings.value, key: key.value)
     }
@@ -64,8 +68,7 @@ extension Builder {
         }
         do {
             let library = try TemplateLibrary(directory: options.templates, displayPath: display)
-            let missing = PagePlanner.templates.filter { !library.contains($0) }
-            return (library, hash.value, missing.map { .error("missing template '\($0).mustache' for \($0) pages", in: display + "/\($0).mustache") })
+            return (library, hash.value, [])
         } catch {
             return (nil, hash.value, error.errors.map { Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message) })
         }

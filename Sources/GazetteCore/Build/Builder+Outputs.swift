@@ -1,18 +1,27 @@
 import Foundation
+import GazetteMustache
 
 extension Builder {
     func sitemapEntries(_ pages: [Page], _ index: SiteIndex) -> [SitemapWriter.Entry] {
         let planner = PagePlanner(index: index)
         return pages.compactMap { page in
             switch page.kind {
-            case .notFound: return nil
+            case .notFound, .redirect: return nil
             case .article(let i): return .init(route: page.route, lastModified: index.lastModified(i))
-            case .topics, .archive: return .init(route: page.route, lastModified: index.articles.indices.first.map(index.lastModified))
+            case .topics, .archive, .authors: return .init(route: page.route, lastModified: index.articles.indices.first.map(index.lastModified))
             default:
                 let shown = page.pagination.map { planner.articles(of: page.kind, in: $0.range) } ?? []
                 return .init(route: page.route, lastModified: shown.map(index.lastModified).max())
             }
         }
+    }
+
+    /// A template for every kind of page the site has: a theme without author templates still builds
+    /// a site without bylines.
+    func missingTemplates(for pages: [Page], in library: TemplateLibrary) -> [Diagnostic] {
+        let display = paths.display(options.templates)
+        let needed = Set(pages.map(\.template)).filter { !library.contains($0) }.sorted()
+        return needed.map { .error("missing template '\($0).mustache' for \($0) pages", in: display + "/\($0).mustache") }
     }
 
     /// Copies `Templates/assets/` to `assets/` in the output; returns how many files.

@@ -46,7 +46,7 @@ public struct Builder: Sendable {
         clock.lap("load", into: &report)
 
         if !clean, !diagnostics.hasErrors, !inputs.content.changed, inputs.key == previous.inputsKey,
-           !previousOutputs.isEmpty, previousOutputs.allSatisfy({ sink.stamp(of: $0.key) == $0.value.stamp }) {
+           !previousOutputs.isEmpty, Self.isIntact(previousOutputs, in: sink) {
             // Nothing the output depends on changed, and the output is as it was left.
             state.outputs = previousOutputs
             report.articles = inputs.published.count
@@ -64,18 +64,22 @@ public struct Builder: Sendable {
         diagnostics += planner.clashes(in: pages)
         let feeds = Feed.all(for: index)
         clock.lap("index", into: &report)
+        if let library = inputs.library { diagnostics += missingTemplates(for: pages, in: library) }
         guard !diagnostics.hasErrors, let library = inputs.library else { throw fail(diagnostics, sink) }
 
         let recorder = OutputRecorder(sink: sink, previous: clean ? [:] : previousOutputs, keepsIdenticalFiles: !clean)
         if clean { for path in previousOutputs.keys { try? sink.remove(path) } }
         let fingerprints = Fingerprints(context: context, settings: inputs.settingsKey)
-        let pagePrints = parallelMap(pages.count) { fingerprints.page(pages[$0]) }
-        let stalePages = pages.indices.filter { !recorder.isCurrent(pages[$0].route.outputPath, fingerprint: pagePrints[$0]) }
+        let pagePrints = parallelMap(pages.count) { p -> (UInt64, Bool) in
+            let print = fingerprints.page(pages[p])
+            return (print, recorder.isCurrent(pages[p].route.outputPath, fingerprint: print))
+        }
+        let stalePages = pages.indices.filter { !pagePrints[$0].1 }
         let feedPrints = feeds.map(fingerprints.feed)
         let staleFeeds = feeds.indices.filter { !recorder.isCurrent(feeds[$0].route.outputPath, fingerprint: feedPrints[$0]) }
         let renderer = PageRenderer(context: context, library: library, recorder: recorder, paths: paths,
                                     keepBodies: Set(staleFeeds.flatMap { feeds[$0].articles }), progress: progress)
-        var rendered = renderer.render(stalePages.map { (pages[$0], pagePrints[$0]) })
+        var rendered = renderer.render(stalePages.map { (pages[$0], pagePrints[$0].0) })
         diagnostics += rendered.diagnostics
         guard !diagnostics.hasErrors else { throw fail(diagnostics, sink) }
         report.rendered = stalePages.count
@@ -85,10 +89,10 @@ public struct Builder: Sendable {
             rendered.bodies.merge(renderer.bodies(of: renderer.keepBodies.subtracting(rendered.bodies.keys))) { old, _ in old }
             let writer = FeedWriter(context: context)
             for f in staleFeeds {
-                try recorder.write(writer.render(feeds[f]) { rendered.bodies[$0] ?? [] }, to: feeds[f].route.outputPath,
+                try recorder.write(writer.render(feeds[f]) { rendered.bodies[$0] ?? "" }, to: feeds[f].route.outputPath,
                                    fingerprint: feedPrints[f])
             }
-            let sitemap = SitemapWriter(context: context)
+            let sitemap = SitemapWriter(context: context, limit: options.sitemapLimit)
             for (path, bytes) in sitemap.render(sitemapEntries(pages, index)) { try recorder.write(bytes, to: path) }
             try recorder.write(sitemap.robots(), to: "robots.txt")
             report.assets = try copyAssets(to: recorder)
@@ -108,6 +112,12 @@ public struct Builder: Sendable {
         report.seconds = clock.total
         report.diagnostics = diagnostics.sortedByLocation()
         return (report, state)
+    }
+
+    /// True when every file the last build wrote is still there as it was written.
+    private static func isIntact(_ outputs: [String: OutputRecord], in sink: some OutputSink) -> Bool {
+        let records = Array(outputs)
+        return !parallelMap(records.count) { sink.stamp(of: records[$0].key) == records[$0].value.stamp }.contains(false)
     }
 
     private func fail(_ diagnostics: [Diagnostic], _ sink: some OutputSink) -> BuildFailure {

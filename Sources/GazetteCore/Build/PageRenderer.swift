@@ -14,8 +14,8 @@ struct PageRenderer: Sendable {
     let progress: (@Sendable (BuildProgress) -> Void)?
 
     struct Result {
-        /// The bodies the feeds need, escaped for XML once for all the feeds that carry them.
-        var bodies: [Int: [UInt8]]
+        /// The bodies (HTML) the feeds need.
+        var bodies: [Int: String]
         var diagnostics: [Diagnostic]
     }
 
@@ -23,7 +23,7 @@ struct PageRenderer: Sendable {
     func render(_ pages: [(page: Page, fingerprint: UInt64)]) -> Result {
         let view = PageView(context: context)
         let markdown = MarkdownRenderer(unsafe: context.config.markdownUnsafe)
-        let bodies = Mutex<[Int: [UInt8]]>([:])
+        let bodies = Mutex<[Int: String]>([:])
         let done = Atomic<Int>(0)
         let problems = parallelMap(pages.count) { p -> Diagnostic? in
             defer { report(done.add(1, ordering: .relaxed).newValue, of: pages.count) }
@@ -33,7 +33,7 @@ struct PageRenderer: Sendable {
                 switch body(of: i, markdown) {
                 case .success(let html):
                     content = html
-                    if keepBodies.contains(i) { bodies.withLock { $0[i] = Self.escaped(html) } }
+                    if keepBodies.contains(i) { bodies.withLock { $0[i] = html } }
                 case .failure(let diagnostic):
                     return diagnostic
                 }
@@ -56,11 +56,11 @@ struct PageRenderer: Sendable {
         return Result(bodies: bodies.withLock { $0 }, diagnostics: problems.compactMap { $0 })
     }
 
-    /// The XML-escaped bodies of articles whose pages were not rendered this time, for the feeds.
-    func bodies(of articles: Set<Int>) -> [Int: [UInt8]] {
+    /// The bodies of articles whose pages were not rendered this time, for the feeds.
+    func bodies(of articles: Set<Int>) -> [Int: String] {
         let markdown = MarkdownRenderer(unsafe: context.config.markdownUnsafe)
         let list = Array(articles)
-        let rendered = parallelMap(list.count) { n in (try? body(of: list[n], markdown).get()).map(Self.escaped) ?? [] }
+        let rendered = parallelMap(list.count) { n in (try? body(of: list[n], markdown).get()) ?? "" }
         return Dictionary(uniqueKeysWithValues: zip(list, rendered))
     }
 
@@ -72,12 +72,6 @@ struct PageRenderer: Sendable {
             return .failure(.error("file changed or vanished during the build; build again", in: source.displayPath))
         }
         return .success(markdown.render(String(decoding: bytes[source.bodyOffset...], as: UTF8.self)).html)
-    }
-
-    private static func escaped(_ html: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        XMLText.append(html, to: &bytes)
-        return bytes
     }
 
     private func report(_ done: Int, of total: Int) {

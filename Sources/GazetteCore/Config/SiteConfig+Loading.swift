@@ -3,7 +3,7 @@ import Yams
 
 extension SiteConfig {
     static let knownKeys: Set<String> = [
-        "title", "description", "base_url", "language", "time_zone", "page_size", "permalink", "feed_size", "markdown",
+        "title", "description", "base_url", "language", "time_zone", "page_size", "permalink", "feed_size", "markdown", "publisher", "authors",
     ]
 
     /// Reads `site.yml` from `file`; a missing file gives the defaults.
@@ -26,7 +26,7 @@ extension SiteConfig {
         var reader = YAMLReader(file: displayPath)
         guard let root = reader.parse(text) else { return (config, reader.diagnostics) }
         guard case .mapping(let mapping) = root else {
-            if root.null == nil { reader.error("site.yml must be a mapping of settings (key: value)", at: root) }
+            if YAMLScalar(root)?.isNull != true { reader.error("site.yml must be a mapping of settings (key: value)", at: root) }
             return (config, reader.diagnostics)
         }
         for (keyNode, value) in mapping {
@@ -72,6 +72,8 @@ extension SiteConfig {
                         reader.warning("unknown key 'markdown.\(optionKey.string ?? "")' is ignored", at: optionKey)
                     }
                 }
+            case "publisher": config.publisher = Publisher.read(value, &reader)
+            case "authors": config.authorProfiles = AuthorProfile.read(value, &reader)
             default:
                 reader.warning("unknown key '\(key)' is ignored", at: keyNode)
             }

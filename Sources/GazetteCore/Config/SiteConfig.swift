@@ -12,8 +12,15 @@ public struct SiteConfig: Sendable {
     public var permalink = Permalink.default
     public var feedSize = 50
     public var markdownUnsafe = false
+    /// Who publishes the site, for structured data and the news sitemap (`publisher: {name, logo}`).
+    public var publisher = Publisher()
+    /// Descriptions of authors from `site.yml`, by the slug of their name.
+    public var authorProfiles: [String: AuthorProfile] = [:]
 
     public init() {}
+
+    /// The publisher's name: `publisher.name`, or the site's title.
+    public var publisherName: String { publisher.name ?? title }
 
     /// The path part of `baseURL` (`/` or `/archive/`), which every site-relative link starts with.
     public var basePath: String {

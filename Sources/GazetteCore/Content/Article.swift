@@ -14,15 +14,39 @@ public struct Article: Sendable {
     public var summary: String
     public var highlights: [String]
     public var dateline: String?
-    public var author: String?
+    /// The bylines, in the order the front matter gives them (`author: A` or `author: [A, B]`).
+    public var authors: [String]
     public var image: ArticleImage?
     public var short: String?
     public var draft: Bool
+    /// Old site paths that redirect to this article (`aliases: [/old/path/]`).
+    public var aliases: [Route]
+    /// Dated corrections, oldest first.
+    public var corrections: [Correction]
     /// Front matter fields Gazette does not know, for templates (`{{params.subtitle}}`).
     public var params: [String: TemplateValue]
     public var wordCount: Int
 
     public var readingMinutes: Int { max(1, (wordCount + 219) / 220) }
+
+    /// When the article last changed: the latest of `date`, `updated` and its corrections' dates.
+    public var lastModified: Date {
+        var latest = date
+        if let updated, updated > latest { latest = updated }
+        if let correction = corrections.last, correction.date > latest { latest = correction.date }
+        return latest
+    }
+}
+
+/// A correction printed on the article: when it was made and what it says.
+public struct Correction: Sendable, Equatable {
+    public var date: Date
+    public var text: String
+
+    public init(date: Date, text: String) {
+        self.date = date
+        self.text = text
+    }
 }
 
 /// The hero image of an article.

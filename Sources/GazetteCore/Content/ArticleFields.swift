@@ -16,10 +16,12 @@ struct ArticleFields {
     var summary = ""
     var highlights: [String] = []
     var dateline: String?
-    var author: String?
+    var authors: [String] = []
     var image: ArticleImage?
     var short: String?
     var draft = false
+    var aliases: [Route] = []
+    var corrections: [Correction] = []
     var params: [String: TemplateValue] = [:]
     var hasTitle = false, hasDate = false
 
@@ -46,7 +48,9 @@ struct ArticleFields {
             case "summary", "description": summary = reader.string(value, field: key) ?? ""
             case "highlights": highlights = reader.stringList(value, field: key) ?? []
             case "dateline": dateline = reader.string(value, field: key)
-            case "author": author = reader.string(value, field: key)
+            case "author", "authors": authors = readAuthors(value, field: key)
+            case "aliases": aliases = readAliases(value)
+            case "corrections": corrections = readCorrections(value)
             case "image": image = readImage(value)
             case "short": short = readShort(value)
             case "draft": draft = reader.bool(value, field: key) ?? false
@@ -61,8 +65,9 @@ struct ArticleFields {
     func article(source: SourceFile) -> Article? {
         guard !reader.diagnostics.hasErrors, let title, let date else { return nil }
         return Article(source: source, title: title, date: date, updated: updated, slug: slug ?? Self.slug(fromFileName: fileStem),
-                       topics: topics, summary: summary, highlights: highlights, dateline: dateline, author: author,
-                       image: image, short: short, draft: draft, params: params, wordCount: 0)
+                       topics: topics, summary: summary, highlights: highlights, dateline: dateline, authors: authors,
+                       image: image, short: short, draft: draft, aliases: aliases, corrections: corrections,
+                       params: params, wordCount: 0)
     }
 
     /// The file name without a leading `2025-11-19-` date, as Jekyll and Zola do.
@@ -77,7 +82,7 @@ struct ArticleFields {
         return slug.isEmpty ? Slug.make(stem) : slug
     }
 
-    private mutating func readDate(_ node: Node, field: String) -> Date? {
+    mutating func readDate(_ node: Node, field: String) -> Date? {
         guard let text = reader.string(node, field: field) else { return nil }
         switch dates.parse(text) {
         case .success(let date): return date

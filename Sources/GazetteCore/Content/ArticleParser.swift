@@ -67,7 +67,7 @@ public struct ArticleParser: Sendable {
 
         article.wordCount = WordCounter.countMarkdown(body)
         if article.summary.isEmpty {
-            article.summary = Summary.cut(markdown.render(body, html: false).firstParagraph)
+            article.summary = Summary.cut(markdown.render(Summary.opening(of: body), html: false).firstParagraph)
         }
         return (article, fields.reader.diagnostics)
     }

@@ -36,37 +36,41 @@ public struct ContentLoader: Sendable {
             guard let dot = name.lastIndex(of: ".") else { return false }
             return Self.extensions.contains(name[name.index(after: dot)...].lowercased())
         }
-        let outcomes = parallelMap(files.count) { i -> (SourceRecord?, [Diagnostic], Bool) in
-            let file = files[i]
-            if let record = previous[file.path], record.stamp == file.stamp {
-                return (record, record.warnings, false)
-            }
+        // Most files are unchanged: find the others first, and copy no record twice.
+        let unchanged = parallelMap(files.count) { previous[files[$0].path]?.stamp == files[$0].stamp }
+        let toRead = files.indices.filter { !unchanged[$0] }
+        let outcomes = parallelMap(toRead.count) { n -> (SourceRecord?, [Diagnostic]) in
+            let file = files[toRead[n]]
             let display = paths.display(path: file.path)
             guard let bytes = FileIO.read(file.path) else {
-                return (nil, [.error("cannot read file: \(FileIO.lastError)", in: display)], true)
+                return (nil, [.error("cannot read file: \(FileIO.lastError)", in: display)])
             }
             if let record = previous[file.path], record.article.source.contentHash == StableHash.of(bytes) {
-                return (SourceRecord(stamp: file.stamp, article: record.article, warnings: record.warnings), record.warnings, true)
+                return (SourceRecord(stamp: file.stamp, article: record.article, warnings: record.warnings), record.warnings)
             }
             let (article, diagnostics) = parser.parse(bytes, displayPath: display, path: file.path)
-            guard let article else { return (nil, diagnostics, true) }
-            return (SourceRecord(stamp: file.stamp, article: article, warnings: diagnostics), diagnostics, true)
+            guard let article else { return (nil, diagnostics) }
+            return (SourceRecord(stamp: file.stamp, article: article, warnings: diagnostics), diagnostics)
         }
-        var result = Result(articles: [], diagnostics: walk.diagnostics, records: [:], read: 0,
-                            changed: files.count != previous.count)
+        var result = Result(articles: [], diagnostics: walk.diagnostics, records: [:], read: toRead.count,
+                            changed: files.count != previous.count || !toRead.isEmpty)
         result.articles.reserveCapacity(files.count)
         result.records.reserveCapacity(files.count)
-        for (i, (record, diagnostics, read)) in outcomes.enumerated() {
-            result.diagnostics += diagnostics
-            if read { result.read += 1 }
-            guard let record else {
-                result.changed = true
-                continue
+        var next = 0
+        for (i, file) in files.enumerated() {
+            let record: SourceRecord?
+            if unchanged[i] {
+                record = previous[file.path]
+                result.diagnostics += record?.warnings ?? []
+            } else {
+                record = outcomes[next].0
+                result.diagnostics += outcomes[next].1
+                next += 1
             }
+            guard let record else { continue }
             result.articles.append(record.article)
-            result.records[files[i].path] = record
+            result.records[file.path] = record
         }
-        if result.read > 0 { result.changed = true }
         return result
     }
 }

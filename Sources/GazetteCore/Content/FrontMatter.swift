@@ -32,7 +32,9 @@ public struct FrontMatter: Sendable, Equatable {
             let end = lineEnd(bytes, from: start) ?? bytes.count
             if isFence(bytes, start, end) || isDots(bytes, start, end) {
                 let yaml = String(decoding: UnsafeBufferPointer(rebasing: bytes[yamlStart..<start]), as: UTF8.self)
-                return .success(FrontMatter(yaml: yaml, bodyOffset: next(bytes, after: end), bodyLine: line + 1))
+                // A closing line without a newline ends the file: the (empty) body is on that line.
+                let bodyLine = end < bytes.count ? line + 1 : line
+                return .success(FrontMatter(yaml: yaml, bodyOffset: next(bytes, after: end), bodyLine: bodyLine))
             }
             start = next(bytes, after: end)
             line += 1

@@ -10,12 +10,16 @@ public enum Slug {
         result.unicodeScalars.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
         for scalar in folded(text).unicodeScalars {
-            let isASCIIAlphanumeric = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
-            let keep = isASCIIAlphanumeric
-                || (!scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                    || scalar.properties.generalCategory == .nonspacingMark
-                    || scalar.properties.generalCategory == .spacingMark))
-            if scalar.properties.generalCategory == .format { continue }  // zero-width joiners and marks
+            let category = scalar.properties.generalCategory
+            if category == .nonspacingMark || category == .spacingMark {
+                // A mark goes with the character before it: kept after a kept letter, dropped
+                // at the start and after a separator (so that a second pass keeps the same slug).
+                if !pendingHyphen, !result.isEmpty { result.unicodeScalars.append(scalar) }
+                continue
+            }
+            let keep = scalar.isASCII
+                ? scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
             if keep {
                 if pendingHyphen, !result.isEmpty { result.unicodeScalars.append("-") }
                 pendingHyphen = false
@@ -33,6 +37,9 @@ public enum Slug {
         guard !lower.unicodeScalars.allSatisfy(\.isASCII) else { return lower }
         var output = String.UnicodeScalarView()
         for scalar in lower.decomposedStringWithCanonicalMapping.unicodeScalars {
+            // Zero-width joiners and other format characters go first, so that they separate
+            // neither an accent from its Latin letter nor the parts of a composed character.
+            if scalar.properties.generalCategory == .format { continue }
             if scalar.properties.generalCategory == .nonspacingMark, let last = output.last, last.isASCII {
                 continue  // an accent on a Latin letter
             }

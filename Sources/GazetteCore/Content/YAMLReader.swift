@@ -18,7 +18,7 @@ struct YAMLReader {
     /// Parses `text` into its root node, or records the YAML error at YAML's own position.
     mutating func parse(_ text: String) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error))
         } catch {
@@ -50,18 +50,18 @@ struct YAMLReader {
             error("'\(field)' must be text, not \(Self.kind(of: node))", at: node)
             return nil
         }
-        if node.null != nil, scalar.style == .plain || scalar.style == .any { return nil }
+        if YAMLScalar(scalar).isNull { return nil }
         return scalar.string
     }
 
     mutating func bool(_ node: Node, field: String) -> Bool? {
-        if let value = node.bool { return value }
+        if case .bool(let value)? = YAMLScalar(node) { return value }
         error("'\(field)' must be true or false, not \(Self.describe(node))", at: node)
         return nil
     }
 
     mutating func positiveInt(_ node: Node, field: String) -> Int? {
-        if let value = node.int, value > 0 { return value }
+        if case .int(let value)? = YAMLScalar(node), value > 0 { return value }
         error("'\(field)' must be a whole number above 0, not \(Self.describe(node))", at: node)
         return nil
     }
@@ -72,14 +72,14 @@ struct YAMLReader {
         case .sequence(let sequence):
             var items: [String] = []
             for item in sequence {
-                guard case .scalar = item, item.null == nil else {
+                guard let scalar = YAMLScalar(item), !scalar.isNull else {
                     error("each item of '\(field)' must be text, not \(Self.kind(of: item))", at: item)
                     continue
                 }
                 if let text = string(item, field: field) { items.append(text) }
             }
             return items
-        case .scalar(let scalar) where Self.tagName(node) == .str:
+        case .scalar(let scalar) where YAMLScalar(scalar) == .string(scalar.string):
             return scalar.string.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
         default:
@@ -108,12 +108,12 @@ struct YAMLReader {
         guard budget >= 0 else { return nil }
         switch node {
         case .scalar(let scalar):
-            switch Self.tagName(node) {
+            switch YAMLScalar(scalar) {
             case .null: return .null
-            case .bool: return node.bool.map(TemplateValue.bool) ?? .string(scalar.string)
-            case .int: return node.int.map(TemplateValue.int) ?? .string(scalar.string)
-            case .float: return node.float.map(TemplateValue.double) ?? .string(scalar.string)
-            default: return .string(scalar.string)
+            case .bool(let value): return .bool(value)
+            case .int(let value): return .int(value)
+            case .float(let value): return .double(value)
+            case .string(let text): return .string(text)
             }
         case .sequence(let sequence):
             var items: [TemplateValue] = []
@@ -135,16 +135,11 @@ struct YAMLReader {
         }
     }
 
-    /// The resolved YAML type of a node (`str`, `int` …).
-    static func tagName(_ node: Node) -> Tag.Name {
-        Tag.Name(rawValue: node.tag.rawValue)
-    }
-
     // MARK: Descriptions for messages
 
     static func kind(of node: Node) -> String {
         switch node {
-        case .scalar: return node.null != nil ? "empty" : "a single value"
+        case .scalar: return YAMLScalar(node)?.isNull == true ? "empty" : "a single value"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         case .alias: return "an alias"
@@ -153,11 +148,11 @@ struct YAMLReader {
 
     static func describe(_ node: Node) -> String {
         guard case .scalar(let scalar) = node else { return kind(of: node) }
-        switch Self.tagName(node) {
+        switch YAMLScalar(scalar) {
         case .int, .float: return "the number \(scalar.string)"
         case .null: return "empty"
-        case .bool: return "\(scalar.string)"
-        default: return "'\(scalar.string)'"
+        case .bool: return scalar.string
+        case .string: return "'\(scalar.string)'"
         }
     }
 

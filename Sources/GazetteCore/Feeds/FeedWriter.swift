@@ -1,14 +1,15 @@
 import Foundation
 
-/// Writes RSS 2.0 and Atom 1.0 documents: absolute links, each item with its summary and full HTML body.
+/// Writes RSS 2.0 and Atom 1.0 documents (and JSON Feed through `JSONFeedWriter`): absolute links, each item with its summary and full HTML body.
 struct FeedWriter {
     let context: SiteContext
 
-    /// The feed's XML; `body(i)` gives article `i`'s HTML, already escaped for XML.
-    func render(_ feed: Feed, body: (Int) -> [UInt8]) -> [UInt8] {
+    /// The feed's bytes; `body(i)` gives article `i`'s HTML.
+    func render(_ feed: Feed, body: (Int) -> String) -> [UInt8] {
         switch feed.format {
         case .rss: return rss(feed, body: body)
         case .atom: return atom(feed, body: body)
+        case .json: return JSONFeedWriter(context: context).render(feed, body: body)
         }
     }
 
@@ -20,7 +21,7 @@ struct FeedWriter {
         return CivilTime(latest, in: zone)
     }
 
-    private func rss(_ feed: Feed, body: (Int) -> [UInt8]) -> [UInt8] {
+    private func rss(_ feed: Feed, body: (Int) -> String) -> [UInt8] {
         var xml = XMLWriter()
         xml.raw("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\">\n<channel>\n")
         xml.element("title", feed.title)
@@ -38,20 +39,20 @@ struct FeedWriter {
             xml.element("link", link)
             xml.element("guid", link, ["isPermaLink": "true"])
             xml.element("pubDate", DateFormats.rfc822(index.times[i]))
-            if let updated = article.updated, updated > article.date {
-                xml.element("dcterms:modified", DateFormats.rfc3339(CivilTime(updated, in: zone)))
+            if article.lastModified > article.date {
+                xml.element("dcterms:modified", DateFormats.rfc3339(CivilTime(article.lastModified, in: zone)))
             }
-            xml.element("dc:creator", article.author)
+            for a in index.articleAuthors[i] { xml.element("dc:creator", index.authors[a].name) }
             for t in index.articleTopics[i] { xml.element("category", index.topics[t].name) }
             xml.element("description", article.summary)
-            xml.element("content:encoded", escaped: body(i))
+            xml.element("content:encoded", body(i))
             xml.raw("</item>\n")
         }
         xml.raw("</channel>\n</rss>\n")
         return xml.bytes
     }
 
-    private func atom(_ feed: Feed, body: (Int) -> [UInt8]) -> [UInt8] {
+    private func atom(_ feed: Feed, body: (Int) -> String) -> [UInt8] {
         var xml = XMLWriter()
         xml.raw("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XMLText.escape(index.config.language))\">\n")
         xml.element("title", feed.title)
@@ -73,16 +74,17 @@ struct FeedWriter {
             xml.element("id", link)
             xml.element("published", DateFormats.rfc3339(index.times[i]))
             xml.element("updated", DateFormats.rfc3339(CivilTime(index.lastModified(i), in: zone)))
-            if let author = article.author {
+            for a in index.articleAuthors[i] {
                 xml.raw("<author>\n")
-                xml.element("name", author)
+                xml.element("name", index.authors[a].name)
+                xml.element("uri", context.links.absoluteURL(index.authors[a].route))
                 xml.raw("</author>\n")
             }
             for t in index.articleTopics[i] {
                 xml.empty("category", ["term": index.topics[t].slug, "label": index.topics[t].name])
             }
             xml.element("summary", article.summary, ["type": "text"])
-            xml.element("content", escaped: body(i), ["type": "html"])
+            xml.element("content", body(i), ["type": "html"])
             xml.raw("</entry>\n")
         }
         xml.raw("</feed>\n")

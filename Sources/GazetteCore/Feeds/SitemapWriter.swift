@@ -1,9 +1,12 @@
 import Foundation
 
 /// `sitemap.xml` with every page and its last modification; past 50,000 URLs (the protocol's limit)
-/// it becomes a sitemap index of `sitemap-1.xml`, `sitemap-2.xml` …
+/// it becomes a sitemap index of `sitemap-1.xml`, `sitemap-2.xml` … Beside it, `news-sitemap.xml`
+/// (see `NewsSitemapWriter`).
 struct SitemapWriter {
     let context: SiteContext
+    /// URLs per file.
+    var limit = Self.limit
     static let limit = 50_000
 
     struct Entry {
@@ -11,14 +14,19 @@ struct SitemapWriter {
         var lastModified: Date?
     }
 
-    /// The files to write, by output path.
+    /// The files to write, by output path: the sitemap (or its index and parts), and the news sitemap.
     func render(_ entries: [Entry]) -> [(String, [UInt8])] {
-        guard entries.count > Self.limit else { return [("sitemap.xml", urlset(entries[...]))] }
+        sitemaps(entries) + [(NewsSitemapWriter.path, NewsSitemapWriter(context: context).render())]
+    }
+
+    private func sitemaps(_ entries: [Entry]) -> [(String, [UInt8])] {
+        let limit = max(1, limit)
+        guard entries.count > limit else { return [("sitemap.xml", urlset(entries[...]))] }
         var files: [(String, [UInt8])] = []
         var index = XMLWriter()
         index.raw("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
-        for (n, start) in stride(from: 0, to: entries.count, by: Self.limit).enumerated() {
-            let chunk = entries[start..<min(entries.count, start + Self.limit)]
+        for (n, start) in stride(from: 0, to: entries.count, by: limit).enumerated() {
+            let chunk = entries[start..<min(entries.count, start + limit)]
             let name = "sitemap-\(n + 1).xml"
             files.append((name, urlset(chunk)))
             index.raw("<sitemap>\n")
@@ -50,6 +58,7 @@ struct SitemapWriter {
 
     /// `robots.txt`, naming the sitemap.
     func robots() -> [UInt8] {
-        Array("User-agent: *\nAllow: /\n\nSitemap: \(context.links.absoluteURL(.file("sitemap.xml")))\n".utf8)
+        Array(("User-agent: *\nAllow: /\n\nSitemap: \(context.links.absoluteURL(.file("sitemap.xml")))\n"
+            + "Sitemap: \(context.links.absoluteURL(.file(NewsSitemapWriter.path)))\n").utf8)
     }
 }

@@ -74,12 +74,6 @@ struct XMLWriter {
         raw("</\(name)>\n")
     }
 
-    /// `<name attributes>` followed by bytes already escaped, and the closing tag.
-    mutating func element(_ name: String, escaped: [UInt8], _ attributes: KeyValuePairs<String, String> = [:]) {
-        open(name, attributes)
-        bytes.append(contentsOf: escaped)
-        raw("</\(name)>\n")
-    }
 
     /// `<name attributes/>`.
     mutating func empty(_ name: String, _ attributes: KeyValuePairs<String, String>) {

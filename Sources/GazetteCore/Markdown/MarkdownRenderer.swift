@@ -42,7 +42,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Parses `source` and returns its HTML (when `html` is true) and its first paragraph.
-    public func render(_ source: String, html: Bool = true) -> RenderedMarkdown {
+    public func render(_ source: some StringProtocol, html: Bool = true) -> RenderedMarkdown {
         guard let parser = cmark_parser_new(options) else {
             return RenderedMarkdown(html: "", firstParagraph: "")
         }
@@ -52,7 +52,7 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, syntax)
             }
         }
-        var source = source
+        var source = String(source)
         source.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)

@@ -13,7 +13,7 @@ public final class DiskSink: OutputSink {
     private let staged = Mutex<[(temporary: String, target: String)]>([])
     private let removals = Mutex<[String]>([])
     /// Folders known to exist, and those this build created (to remove them if it fails).
-    private let folders = Mutex<(known: Set<Substring>, created: [String])>(([""], []))
+    private let folders = Mutex<(known: Set<Substring>, created: [String])>(([], []))
 
     public static let temporarySuffix = ".gazette-tmp"
 
@@ -85,7 +85,7 @@ public final class DiskSink: OutputSink {
         for (temporary, _) in files { unlink(temporary) }
         removals.withLock { $0 = [] }
         let created = folders.withLock { folders in
-            defer { folders = ([""], []) }
+            defer { folders = ([], []) }
             return folders.created
         }
         for folder in created.reversed() { rmdir(folder) }

@@ -9,6 +9,11 @@ public struct Page: Sendable {
         case archiveYear(Int)
         /// A year's index in `SiteIndex.years`, then the month's index in that year.
         case archiveMonth(Int, Int)
+        /// `/authors/`, and an author's pages (an index into `SiteIndex.authors`).
+        case authors
+        case author(Int)
+        /// A short URL's or an alias's page (an index into `SiteIndex.redirects`).
+        case redirect(Int)
         case notFound
     }
 

@@ -6,9 +6,6 @@ public struct PagePlanner: Sendable {
         self.index = index
     }
 
-    /// Template names of the default theme, by page kind.
-    public static let templates = ["article", "home", "topics", "topic", "archive", "archive-year", "archive-month", "404"]
-
     public func pages() -> [Page] {
         var pages: [Page] = index.routes.enumerated().map { Page(route: $1, kind: .article($0), template: "article") }
         pages += paginate(.home, template: "home", first: .root, count: index.articles.count)
@@ -23,11 +20,12 @@ public struct PagePlanner: Sendable {
                 pages += paginate(.archiveMonth(y, m), template: "archive-month", first: month.route, count: month.articles.count)
             }
         }
+        pages += newsroomPages()
         pages.append(Page(route: .file("404.html"), kind: .notFound, template: "404"))
         return pages
     }
 
-    private func paginate(_ kind: Page.Kind, template: String, first: Route, count: Int) -> [Page] {
+    func paginate(_ kind: Page.Kind, template: String, first: Route, count: Int) -> [Page] {
         let size = index.config.pageSize
         let total = max(1, (count + size - 1) / size)
         return (1...total).map { number in
@@ -47,12 +45,9 @@ public struct PagePlanner: Sendable {
                 owners[key] = p
                 continue
             }
-            if case .article = page.kind, case .article = pages[first].kind { continue }  // the index reports these
+            if reportedByIndex(pages[first], page) { continue }
             let names = [pages[first], page].map(describe)
-            let file = [pages[first], page].compactMap { page -> String? in
-                if case .article(let i) = page.kind { return index.articles[i].source.displayPath }
-                return nil
-            }.first ?? "site.yml"
+            let file = [pages[first], page].compactMap(sourceFile).first ?? "site.yml"
             diagnostics.append(.error("\(names[0]) and \(names[1]) would both be written to \(key)", in: file))
         }
         return diagnostics
@@ -60,7 +55,7 @@ public struct PagePlanner: Sendable {
 
     private func describe(_ page: Page) -> String {
         if case .article(let i) = page.kind { return "the article of \(index.articles[i].source.displayPath)" }
-        return "the page \(page.route.path)"
+        return describeNewsroom(page) ?? "the page \(page.route.path)"
     }
 
     /// The article indexes a page of a list shows, newest first.
@@ -70,6 +65,7 @@ public struct PagePlanner: Sendable {
         case .topic(let t): return Array(index.topics[t].articles[range])
         case .archiveYear(let y): return Array(index.years[y].articles[range])
         case .archiveMonth(let y, let m): return Array(index.years[y].months[m].articles[range])
+        case .author(let a): return Array(index.authors[a].articles[range])
         default: return []
         }
     }

@@ -20,10 +20,12 @@ extension SiteIndex {
         var topicsBySlug: [String: (names: [String: Int], articles: [Int])] = [:]
         var slugsOfArticle: [[String]] = []
         slugsOfArticle.reserveCapacity(articles.count)
+        var slugOfName: [String: String] = [:]  // a few hundred names, used tens of thousands of times
         for (i, article) in articles.enumerated() {
             var slugs: [String] = []
             for name in article.topics {
-                let slug = Slug.make(name)
+                let slug = slugOfName[name] ?? Slug.make(name)
+                slugOfName[name] = slug
                 guard !slug.isEmpty else {
                     diagnostics.append(.error("topic '\(name)' has no letters or digits to make a URL from", in: article.source.displayPath))
                     continue
@@ -54,8 +56,9 @@ extension SiteIndex {
             }
             years[years.count - 1].months[years[years.count - 1].months.count - 1].articles.append(i)
         }
+        let newsroom = NewsroomIndex.build(articles, topics: topics, articleTopics: articleTopics, config: config)
         let index = SiteIndex(config: config, articles: articles, routes: routes, times: times, topics: topics,
-                              articleTopics: articleTopics, years: years)
+                              articleTopics: articleTopics, years: years, newsroom: newsroom)
         return (index, diagnostics)
     }
 

@@ -16,9 +16,11 @@ public final class SiteIndex: Sendable {
     public let articleTopics: [[Int]]
     /// Newest year first.
     public let years: [ArchiveYear]
+    /// Authors, redirects and related articles.
+    public let newsroom: NewsroomIndex
 
     init(config: SiteConfig, articles: [Article], routes: [Route], times: [CivilTime], topics: [Topic],
-         articleTopics: [[Int]], years: [ArchiveYear]) {
+         articleTopics: [[Int]], years: [ArchiveYear], newsroom: NewsroomIndex = .empty) {
         self.config = config
         self.articles = articles
         self.routes = routes
@@ -26,11 +28,12 @@ public final class SiteIndex: Sendable {
         self.topics = topics
         self.articleTopics = articleTopics
         self.years = years
+        self.newsroom = newsroom
     }
 
     /// The time a reader would call "last changed" for article `i`.
     public func lastModified(_ i: Int) -> Date {
-        articles[i].updated.map { max($0, articles[i].date) } ?? articles[i].date
+        articles[i].lastModified
     }
 
     /// Topics with the most articles first, for the masthead.

@@ -22,13 +22,12 @@ struct ArticleView: TemplateObject {
         case "permalink": return .string(context.links.absoluteURL(index.routes[i]))
         case "date": return .custom(DateView(index.times[i]))
         case "updated":
-            guard let updated = article.updated, updated > article.date else { return .null }
-            return .custom(DateView(updated, zone: context.config.timeZone))
+            guard article.lastModified > article.date else { return .null }
+            return .custom(DateView(article.lastModified, zone: context.config.timeZone))
         case "summary": return .string(article.summary)
         case "highlights": return .list(article.highlights.map(TemplateValue.string))
         case "has_highlights": return .bool(!article.highlights.isEmpty)
         case "dateline": return article.dateline.map(TemplateValue.string) ?? .null
-        case "author": return article.author.map(TemplateValue.string) ?? .null
         case "image": return article.image.map(Self.imageView) ?? .null
         case "short": return article.short.map(TemplateValue.string) ?? .null
         case "topics": return .list(index.articleTopics[i].map { context.topicLinks[$0] })
@@ -40,7 +39,7 @@ struct ArticleView: TemplateObject {
         case "content": return content.map(TemplateValue.string) ?? .null
         case "previous": return i + 1 < index.articles.count ? link(to: i + 1) : .null
         case "next": return i > 0 ? link(to: i - 1) : .null
-        default: return nil
+        default: return newsroomValue(forKey: key)
         }
     }
 

@@ -13,6 +13,8 @@ struct Fingerprints: Sendable {
         var hash = StableHash()
         hash.combine(settings)
         for t in context.topTopics { hash.combine(context.index.topics[t].slug); hash.combine(context.index.topics[t].name) }
+        hash.combine(context.index.authors.isEmpty ? 0 : 1)
+        hash.combine(context.index.topics.isEmpty ? 0 : 1)
         hash.combine(CivilTime(context.buildTime, in: context.config.timeZone).year)
         site = hash.value
     }
@@ -31,6 +33,13 @@ struct Fingerprints: Sendable {
                 hash.combine(index.articles[neighbour].title)
                 hash.combine(index.routes[neighbour].path)
             }
+            for related in index.related[i] { article(related, into: &hash) }
+        case .authors:
+            for author in index.authors { authorSummary(author, into: &hash) }
+        case .author(let a):
+            authorSummary(index.authors[a], into: &hash)
+        case .redirect(let r):
+            article(index.redirects[r].article, into: &hash)
         case .topics:
             for topic in index.topics { topicSummary(topic, into: &hash) }
         case .topic(let t):
@@ -62,11 +71,19 @@ struct Fingerprints: Sendable {
         return hash.value
     }
 
-    /// An article as list items and feeds show it: its file, its URL and its topics' names.
+    /// An article as list items and feeds show it: its file, its URL, and the names its topics and
+    /// authors go by (the spelling most articles use, so another file can change them).
     private func article(_ i: Int, into hash: inout StableHash) {
         hash.combine(index.articles[i].source.contentHash)
         hash.combine(index.routes[i].path)
         for t in index.articleTopics[i] { hash.combine(index.topics[t].name) }
+        for a in index.articleAuthors[i] { hash.combine(index.authors[a].name) }
+    }
+
+    private func authorSummary(_ author: Author, into hash: inout StableHash) {
+        hash.combine(author.slug)
+        hash.combine(author.name)
+        hash.combine(author.articles.count)
     }
 
     private func topicSummary(_ topic: Topic, into hash: inout StableHash) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Links to routes, relative to the site root or absolute from `base_url`.
 struct Links: Sendable {
     let config: SiteConfig
@@ -10,6 +12,26 @@ struct Links: Sendable {
     /// The absolute URL of `route`.
     func absoluteURL(_ route: Route) -> String {
         config.absoluteURL(route.encodedPath)
+    }
+
+    /// A link written by hand (an image's `src`, a logo): a site path (`/images/a.jpg`) is put under the
+    /// base URL, an absolute URL stays, and anything else is resolved against the page at `route`.
+    func absoluteURL(of reference: String, from route: Route = .root) -> String {
+        if reference.hasPrefix("/"), !reference.hasPrefix("//") { return config.absoluteURL(reference) }
+        guard let base = URL(string: absoluteURL(route)), let url = URL(string: reference, relativeTo: base) else { return reference }
+        return url.absoluteString
+    }
+
+    /// A site path written by hand as a root-relative link under the base URL's path; other links unchanged.
+    func url(of reference: String) -> String {
+        reference.hasPrefix("/") && !reference.hasPrefix("//") ? config.relativeURL(reference) : reference
+    }
+}
+
+extension Links {
+    /// "1 article", "12 articles".
+    static func count(_ n: Int) -> String {
+        n == 1 ? "1 article" : "\(n) articles"
     }
 }
 

@@ -17,8 +17,7 @@ struct PageView {
         var values: [String: TemplateValue] = ["site": context.site]
         var title = context.config.title
         var description = context.config.description
-        var feeds: [TemplateValue] = [feed("RSS", "application/rss+xml", Route.root.file("feed.xml")),
-                                      feed("Atom", "application/atom+xml", Route.root.file("atom.xml"))]
+        var feeds: [TemplateValue] = feedLinks("", .root)
         switch page.kind {
         case .article(let i):
             values["article"] = .custom(ArticleView(context, i, content: content))
@@ -33,9 +32,8 @@ struct PageView {
             let topic = index.topics[t]
             values["topic"] = context.topicViews[t]
             title = topic.name
-            description = "\(topic.articles.count) articles on \(topic.name)"
-            feeds = [feed("\(topic.name) RSS", "application/rss+xml", topic.route.file("feed.xml")),
-                     feed("\(topic.name) Atom", "application/atom+xml", topic.route.file("atom.xml"))] + feeds
+            description = "\(Links.count(topic.articles.count)) on \(topic.name)"
+            feeds = feedLinks("\(topic.name) ", topic.route) + feeds
         case .archive:
             values["years"] = .list(index.years.map(yearView))
             title = "Archive"
@@ -47,6 +45,8 @@ struct PageView {
             values["year"] = yearView(index.years[y])
             values["month"] = monthView(month)
             title = "\(DateFormats.monthNames[month.month - 1]) \(month.year)"
+        case .authors, .author, .redirect:
+            newsroomKind(page, &values, title: &title, description: &description, feeds: &feeds)
         case .notFound:
             title = "Page not found"
         }
@@ -56,7 +56,7 @@ struct PageView {
             if pagination.number > 1, page.kind != .home { title += " (page \(pagination.number))" }
             if pagination.number > 1, page.kind == .home { title = "Page \(pagination.number)" }
         }
-        values["page"] = [
+        let pageValues: [String: TemplateValue] = [
             "title": .string(title),
             "description": .string(description),
             "url": .string(links.url(page.route)),
@@ -65,10 +65,11 @@ struct PageView {
             "is_home": .bool(page.kind == .home && (page.pagination?.number ?? 1) == 1),
             "feeds": .list(feeds),
         ]
+        values["page"] = .object(pageValues.merging(newsroomPageValues(page, title: title, description: description)) { $1 })
         return .object(values)
     }
 
-    private func feed(_ title: String, _ type: String, _ route: Route) -> TemplateValue {
+    func feed(_ title: String, _ type: String, _ route: Route) -> TemplateValue {
         ["title": .string(title), "type": .string(type), "url": .string(context.links.absoluteURL(route))]
     }
 

@@ -15,6 +15,10 @@ public final class SiteContext: Sendable {
     let topicLinks: [TemplateValue]
     /// The masthead's topics, indexes into `index.topics`.
     let topTopics: [Int]
+    /// Author values with their article counts, for the authors index and author pages.
+    let authorViews: [TemplateValue]
+    /// Author values without counts, for bylines (as `topicLinks` are for topics).
+    let authorLinks: [TemplateValue]
 
     public init(index: SiteIndex, buildTime: Date) {
         self.index = index
@@ -26,12 +30,21 @@ public final class SiteContext: Sendable {
         topicViews = index.topics.enumerated().map { t, topic in
             guard case .object(var fields) = topicLinks[t] else { return topicLinks[t] }
             fields["count"] = .int(topic.articles.count)
+            fields["count_label"] = .string(Links.count(topic.articles.count))
             return .object(fields)
         }
         let topTopics = index.topTopics(8)
         self.topTopics = topTopics
+        let authorViews = index.authors.map { Self.authorView($0, links: links) }
+        self.authorViews = authorViews
+        authorLinks = authorViews.map { view in
+            guard case .object(var fields) = view else { return view }
+            fields["count"] = nil
+            fields["count_label"] = nil
+            return .object(fields)
+        }
         let config = index.config
-        site = [
+        site = .object(Self.newsroomSiteValues(index, links).merging([
             "title": .string(config.title),
             "description": .string(config.description),
             "base_url": .string(config.baseURL),
@@ -43,7 +56,7 @@ public final class SiteContext: Sendable {
             "archive_url": .string(links.url(Route(["archive"]))),
             "top_topics": .list(topTopics.map { topicLinks[$0] }),
             "year": .int(CivilTime(buildTime, in: config.timeZone).year),
-        ]
+        ]) { new, _ in new })
     }
 
     public var config: SiteConfig { index.config }
@@ -55,6 +68,7 @@ public final class SiteContext: Sendable {
             "url": .string(links.url(topic.route)),
             "rss_url": .string(links.absoluteURL(topic.route.file("feed.xml"))),
             "atom_url": .string(links.absoluteURL(topic.route.file("atom.xml"))),
+            "json_url": .string(links.absoluteURL(topic.route.file("feed.json"))),
         ]
     }
 }

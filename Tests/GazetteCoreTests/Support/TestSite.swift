@@ -46,9 +46,9 @@ struct TestSite {
         var options = self.options
         configure(&options)
         let builder = Builder(options: options, paths: DisplayPaths(workingDirectory: root.path))
-        let (report, state) = try builder.build(into: DiskSink(root: options.output), state: BuildState.load(from: options.cacheFolder),
+        let (report, state) = try builder.build(into: DiskSink(root: options.output), state: BuildState.load(from: options.cacheFile),
                                                 clean: clean)
-        try? state.save(to: options.cacheFolder)
+        try? state.save(to: options.cacheFile)
         return report
     }
 

@@ -18,7 +18,7 @@ extension BinaryWriter {
         write(article.summary)
         write(article.highlights)
         write(article.dateline)
-        write(article.author)
+        write(article.authors)
         write(article.image != nil)
         if let image = article.image {
             write(image.src)
@@ -28,6 +28,16 @@ extension BinaryWriter {
         }
         write(article.short)
         write(article.draft)
+        write(article.aliases.count)
+        for alias in article.aliases {
+            write(alias.segments)
+            write(alias.isFile)
+        }
+        write(article.corrections.count)
+        for correction in article.corrections {
+            write(correction.date.timeIntervalSince1970)
+            write(correction.text)
+        }
         write(TemplateValue.object(article.params))
         write(article.wordCount)
     }
@@ -75,16 +85,23 @@ extension BinaryReader {
         let summary = try string()
         let highlights = try strings()
         let dateline = try optionalString()
-        let author = try optionalString()
+        let authors = try strings()
         let image = try bool()
             ? ArticleImage(src: try string(), alt: try string(), caption: try optionalString(), credit: try optionalString())
             : nil
         let short = try optionalString()
         let draft = try bool()
+        var aliases: [Route] = []
+        for _ in 0..<(try count()) { aliases.append(Route(try strings(), isFile: try bool())) }
+        var corrections: [Correction] = []
+        for _ in 0..<(try count()) {
+            corrections.append(Correction(date: Date(timeIntervalSince1970: try double()), text: try string()))
+        }
         guard case .object(let params) = try templateValue() else { throw Corrupt() }
         return Article(source: source, title: title, date: date, updated: updated, slug: slug, topics: topics,
-                       summary: summary, highlights: highlights, dateline: dateline, author: author, image: image,
-                       short: short, draft: draft, params: params, wordCount: try int())
+                       summary: summary, highlights: highlights, dateline: dateline, authors: authors, image: image,
+                       short: short, draft: draft, aliases: aliases, corrections: corrections, params: params,
+                       wordCount: try int())
     }
 
     mutating func templateValue(depth: Int = 0) throws(Corrupt) -> TemplateValue {

@@ -1,26 +1,41 @@
 import Foundation
 
 extension BuildState {
-    /// Bumped whenever the layout below, or what a record means, changes: an old cache is then ignored.
-    static let formatVersion: UInt64 = 1
     static let magic: UInt64 = 0x4741_5A45_5454_4531  // "GAZETTE1"
+    /// The manifest of written files comes first, in a layout that never changes, so that a new version
+    /// of Gazette still knows which files the last build wrote and can remove the stale ones.
+    static let manifestVersion: UInt64 = 1
+    /// Bumped whenever the layout of the source records, or what they mean, changes: they are then ignored.
+    static let sourcesVersion: UInt64 = 2
 
-    /// Reads the state a previous build saved in `folder`; a missing, old or damaged cache gives an empty state.
-    public static func load(from folder: URL) -> BuildState {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("cache").path) else {
+    /// Reads the state a previous build saved in `file`. A missing or damaged cache gives an empty state;
+    /// one from another version of Gazette gives its manifest only.
+    public static func load(from file: URL) -> BuildState {
+        guard let bytes = FileIO.read(file.path) else { return BuildState() }
+        var reader = BinaryReader(bytes)
+        var state = BuildState()
+        do {
+            try readManifest(&reader, into: &state)
+        } catch {
             return BuildState()
         }
-        var reader = BinaryReader([UInt8](data))
-        return (try? read(&reader)) ?? BuildState()
+        do {
+            try readSources(&reader, into: &state)
+        } catch {
+            state.sources = [:]
+            state.parseKey = 0
+            state.inputsKey = 0
+        }
+        return state
     }
 
-    /// Saves the state into `folder` (created when missing), replacing the old cache in one step.
-    public func save(to folder: URL) throws {
+    /// Saves the state into `file` (its folder is created when missing), replacing the old cache in one step.
+    public func save(to file: URL) throws {
+        let folder = file.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var writer = BinaryWriter(capacity: sources.count * 600 + outputs.count * 80)
         write(&writer)
-        let file = folder.appendingPathComponent("cache")
-        let temporary = folder.appendingPathComponent(".cache.tmp")
+        let temporary = folder.appendingPathComponent("." + file.lastPathComponent + ".tmp")
         guard FileIO.write(writer.bytes, to: temporary.path), rename(temporary.path, file.path) == 0 else {
             unlink(temporary.path)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
@@ -29,10 +44,18 @@ extension BuildState {
 
     private func write(_ w: inout BinaryWriter) {
         w.write(Self.magic)
-        w.write(Self.formatVersion)
+        w.write(Self.manifestVersion)
+        w.write(outputRoot)
+        w.write(outputs.count)
+        for (path, record) in outputs {
+            w.write(path)
+            w.write(record.hash)
+            w.write(record.stamp)
+            w.write(record.fingerprint)
+        }
+        w.write(Self.sourcesVersion)
         w.write(parseKey)
         w.write(inputsKey)
-        w.write(outputRoot)
         w.write(sources.count)
         for (path, record) in sources {
             w.write(path)
@@ -41,21 +64,23 @@ extension BuildState {
             w.write(record.warnings.count)
             for warning in record.warnings { w.write(warning) }
         }
-        w.write(outputs.count)
-        for (path, record) in outputs {
-            w.write(path)
-            w.write(record.hash)
-            w.write(record.stamp)
-            w.write(record.fingerprint)
+    }
+
+    private static func readManifest(_ r: inout BinaryReader, into state: inout BuildState) throws(BinaryReader.Corrupt) {
+        guard try r.uint64() == magic, try r.uint64() == manifestVersion else { throw BinaryReader.Corrupt() }
+        state.outputRoot = try r.string()
+        let outputCount = try r.count()
+        state.outputs.reserveCapacity(outputCount)
+        for _ in 0..<outputCount {
+            let path = try r.string()
+            state.outputs[path] = OutputRecord(hash: try r.uint64(), stamp: try r.stamp(), fingerprint: try r.uint64())
         }
     }
 
-    private static func read(_ r: inout BinaryReader) throws(BinaryReader.Corrupt) -> BuildState {
-        guard try r.uint64() == magic, try r.uint64() == formatVersion else { throw BinaryReader.Corrupt() }
-        var state = BuildState()
+    private static func readSources(_ r: inout BinaryReader, into state: inout BuildState) throws(BinaryReader.Corrupt) {
+        guard try r.uint64() == sourcesVersion else { throw BinaryReader.Corrupt() }
         state.parseKey = try r.uint64()
         state.inputsKey = try r.uint64()
-        state.outputRoot = try r.string()
         let sourceCount = try r.count()
         state.sources.reserveCapacity(sourceCount)
         for _ in 0..<sourceCount {
@@ -66,14 +91,7 @@ extension BuildState {
             for _ in 0..<(try r.count()) { warnings.append(try r.diagnostic()) }
             state.sources[path] = SourceRecord(stamp: stamp, article: article, warnings: warnings)
         }
-        let outputCount = try r.count()
-        state.outputs.reserveCapacity(outputCount)
-        for _ in 0..<outputCount {
-            let path = try r.string()
-            state.outputs[path] = OutputRecord(hash: try r.uint64(), stamp: try r.stamp(), fingerprint: try r.uint64())
-        }
         guard r.atEnd else { throw BinaryReader.Corrupt() }
-        return state
     }
 }
 

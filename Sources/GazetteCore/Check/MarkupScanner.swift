@@ -1,0 +1,196 @@
+/// A small tag scanner for HTML and XML: start tags with their attributes, end tags and text.
+///
+/// Not a parser: it does not build a tree or fix bad nesting. It knows comments, `<!…>` and `<?…>`
+/// declarations, CDATA sections, quoted and unquoted attribute values, and (for HTML) that the content
+/// of `<script>` and `<style>` is not markup. That is all link checking needs.
+struct MarkupScanner {
+    enum Event {
+        case start(name: String, attributes: [(name: String, value: String)])
+        case end(name: String)
+        /// Text with its character references decoded; only when asked for.
+        case text(String)
+    }
+
+    let bytes: [UInt8]
+    /// HTML: lowercase names, raw-text `<script>` and `<style>`.
+    let html: Bool
+    /// Whether to report text (XML feeds need it; HTML link checking does not).
+    let wantText: Bool
+
+    func scan(_ handle: (Event) -> Void) {
+        var i = 0
+        var textStart = 0
+        let n = bytes.count
+        func flushText(_ end: Int) {
+            if wantText, end > textStart {
+                handle(.text(Entities.decode(String(decoding: bytes[textStart..<end], as: UTF8.self))))
+            }
+        }
+        while i < n {
+            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            if starts(with: "<!--", at: i) {
+                flushText(i)
+                i = find("-->", from: i + 4).map { $0 + 3 } ?? n
+                textStart = i
+            } else if starts(with: "<![CDATA[", at: i) {
+                flushText(i)
+                let end = find("]]>", from: i + 9) ?? n
+                if wantText { handle(.text(String(decoding: bytes[(i + 9)..<end], as: UTF8.self))) }
+                i = min(n, end + 3)
+                textStart = i
+            } else if i + 1 < n, bytes[i + 1] == UInt8(ascii: "!") || bytes[i + 1] == UInt8(ascii: "?") {
+                flushText(i)
+                i = find(">", from: i + 2).map { $0 + 1 } ?? n
+                textStart = i
+            } else if i + 1 < n, bytes[i + 1] == UInt8(ascii: "/") {
+                flushText(i)
+                let (name, after) = readName(from: i + 2)
+                i = find(">", from: after).map { $0 + 1 } ?? n
+                textStart = i
+                if !name.isEmpty { handle(.end(name: name)) }
+            } else if i + 1 < n, isNameStart(bytes[i + 1]) {
+                flushText(i)
+                let (name, after) = readName(from: i + 1)
+                let (attributes, end, selfClosing) = readAttributes(from: after)
+                handle(.start(name: name, attributes: attributes))
+                i = end
+                if selfClosing { handle(.end(name: name)) }
+                if html, name == "script" || name == "style" {
+                    i = findCaseInsensitive("</" + name, from: i) ?? n
+                }
+                textStart = i
+            } else {
+                i += 1
+            }
+        }
+        flushText(n)
+    }
+
+    private func isNameStart(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    private func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+
+    private func readName(from start: Int) -> (String, Int) {
+        var i = start
+        while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") { i += 1 }
+        let name = String(decoding: bytes[start..<i], as: UTF8.self)
+        return (html ? name.lowercased() : name, i)
+    }
+
+    /// Attributes up to the tag's `>`; returns them, the index after `>`, and whether the tag ended `/>`.
+    private func readAttributes(from start: Int) -> ([(name: String, value: String)], Int, Bool) {
+        var attributes: [(name: String, value: String)] = []
+        var i = start
+        let n = bytes.count
+        while i < n {
+            while i < n, isSpace(bytes[i]) { i += 1 }
+            guard i < n else { break }
+            if bytes[i] == UInt8(ascii: ">") { return (attributes, i + 1, false) }
+            if bytes[i] == UInt8(ascii: "/") {
+                if i + 1 < n, bytes[i + 1] == UInt8(ascii: ">") { return (attributes, i + 2, true) }
+                i += 1
+                continue
+            }
+            let nameStart = i
+            while i < n, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">"),
+                  bytes[i] != UInt8(ascii: "/") { i += 1 }
+            var name = String(decoding: bytes[nameStart..<i], as: UTF8.self)
+            if html { name = name.lowercased() }
+            while i < n, isSpace(bytes[i]) { i += 1 }
+            guard i < n, bytes[i] == UInt8(ascii: "=") else {
+                attributes.append((name, ""))
+                continue
+            }
+            i += 1
+            while i < n, isSpace(bytes[i]) { i += 1 }
+            guard i < n else { break }
+            let value: String
+            if bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
+                let quote = bytes[i]
+                let valueStart = i + 1
+                i = valueStart
+                while i < n, bytes[i] != quote { i += 1 }
+                value = String(decoding: bytes[valueStart..<min(i, n)], as: UTF8.self)
+                i += 1
+            } else {
+                let valueStart = i
+                while i < n, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
+                value = String(decoding: bytes[valueStart..<i], as: UTF8.self)
+            }
+            attributes.append((name, Entities.decode(value)))
+        }
+        return (attributes, n, false)
+    }
+
+    private func starts(with text: String, at i: Int) -> Bool {
+        let needle = Array(text.utf8)
+        guard i + needle.count <= bytes.count else { return false }
+        return bytes[i..<(i + needle.count)].elementsEqual(needle)
+    }
+
+    private func find(_ text: String, from start: Int) -> Int? {
+        let needle = Array(text.utf8)
+        guard needle.count <= bytes.count else { return nil }
+        var i = start
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    private func findCaseInsensitive(_ text: String, from start: Int) -> Int? {
+        let needle = Array(text.lowercased().utf8)
+        var i = start
+        while i + needle.count <= bytes.count {
+            if bytes[i..<(i + needle.count)].map({ $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }).elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
+/// Character references in attribute values and text: `&amp;`, `&#39;`, `&#x2F;` and the other XML four.
+enum Entities {
+    static func decode(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var output = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            output += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            guard let semicolon = after.prefix(12).firstIndex(of: ";") else {
+                output += "&"
+                rest = after
+                continue
+            }
+            let name = after[..<semicolon]
+            var decoded: String?
+            switch name {
+            case "amp": decoded = "&"
+            case "lt": decoded = "<"
+            case "gt": decoded = ">"
+            case "quot": decoded = "\""
+            case "apos": decoded = "'"
+            default:
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+                } else if name.hasPrefix("#") {
+                    decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+                }
+            }
+            if let decoded {
+                output += decoded
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                output += "&"
+                rest = after
+            }
+        }
+        return output + rest
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The parts of the index a news archive needs beyond topics and dates: bylines, the redirects of
+/// short URLs and old URLs, and each article's related coverage.
+public struct NewsroomIndex: Sendable {
+    /// Authors in alphabetical order of their slugs.
+    public let authors: [Author]
+    /// `articleAuthors[i]` indexes `authors` for article `i`, in the byline's order.
+    public let articleAuthors: [[Int]]
+    /// Every short URL and alias, in article order.
+    public let redirects: [Redirect]
+    /// `related[i]`: article `i`'s related articles, best first (see `RelatedArticles`).
+    public let related: [[Int]]
+
+    static let empty = NewsroomIndex(authors: [], articleAuthors: [], redirects: [], related: [])
+
+    /// Groups the bylines and collects the redirects of `articles` (in index order).
+    static func build(_ articles: [Article], topics: [Topic], articleTopics: [[Int]],
+                      config: SiteConfig) -> NewsroomIndex {
+        var bySlug: [String: (names: [String: Int], articles: [Int])] = [:]
+        var slugsOfArticle: [[String]] = []
+        slugsOfArticle.reserveCapacity(articles.count)
+        var redirects: [Redirect] = []
+        for (i, article) in articles.enumerated() {
+            var slugs: [String] = []
+            for name in article.authors {
+                let slug = Slug.make(name)
+                guard !slug.isEmpty, !slugs.contains(slug) else { continue }
+                slugs.append(slug)
+                bySlug[slug, default: ([:], [])].names[name, default: 0] += 1
+                bySlug[slug, default: ([:], [])].articles.append(i)
+            }
+            slugsOfArticle.append(slugs)
+            if let short = article.short { redirects.append(Redirect(route: Redirect.shortRoute(short), article: i, kind: .short)) }
+            redirects += article.aliases.map { Redirect(route: $0, article: i, kind: .alias) }
+        }
+        let authors = bySlug.map { slug, entry in
+            let profile = config.authorProfiles[slug]
+            // site.yml's spelling wins; otherwise the one most articles use, ties to the alphabetically first.
+            let name = profile?.name ?? entry.names.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+            return Author(name: name, slug: slug, profile: profile, articles: entry.articles)
+        }.sorted { $0.slug < $1.slug }
+        let position = Dictionary(uniqueKeysWithValues: authors.enumerated().map { ($1.slug, $0) })
+        let related = RelatedArticles.compute(dates: articles.map(\.date), topicArticles: topics.map(\.articles),
+                                              articleTopics: articleTopics)
+        return NewsroomIndex(authors: authors, articleAuthors: slugsOfArticle.map { $0.compactMap { position[$0] } },
+                             redirects: redirects, related: related)
+    }
+}
+
+/// A byline: the name shown, its URL slug, what `site.yml` says about it, and its articles.
+public struct Author: Sendable {
+    public var name: String
+    public var slug: String
+    public var profile: AuthorProfile?
+    /// Indexes into `SiteIndex.articles`, ascending, so newest first.
+    public var articles: [Int]
+
+    public var route: Route { Route(["authors", slug]) }
+    public static let indexRoute = Route(["authors"])
+}
+
+/// A page that sends readers on to an article: its short URL or one of its old URLs.
+public struct Redirect: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case short, alias
+    }
+
+    public var route: Route
+    public var article: Int
+    public var kind: Kind
+
+    /// `/s/<id>/`.
+    public static func shortRoute(_ id: String) -> Route { Route(["s", id]) }
+}
+
+extension SiteIndex {
+    public var authors: [Author] { newsroom.authors }
+    public var articleAuthors: [[Int]] { newsroom.articleAuthors }
+    public var redirects: [Redirect] { newsroom.redirects }
+    public var related: [[Int]] { newsroom.related }
+}

@@ -1,0 +1,114 @@
+/// A JSON document written in a fixed key order, for JSON Feed and JSON-LD.
+///
+/// The text is safe inside an HTML `<script>` element: `<`, `>` and `&` are written as `\u003c`,
+/// `\u003e` and `\u0026`, so no `</script>` or `<!--` can appear, and U+2028 and U+2029 as escapes
+/// for old JavaScript parsers. Parsed as JSON, the escapes are the same characters.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case string(String)
+    case array([JSONValue])
+    /// Keys in the order given.
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        lhs.serialized() == rhs.serialized()
+    }
+
+    /// An object from pairs, leaving out those whose value is nil.
+    public static func fields(_ pairs: KeyValuePairs<String, JSONValue?>) -> JSONValue {
+        .object(pairs.compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    /// The document as text; `indent` spaces a level, or all on one line when 0. `scriptSafe: false`
+    /// leaves `<`, `>` and `&` as they are, for documents served on their own (JSON Feed).
+    public func serialized(indent: Int = 0, scriptSafe: Bool = true) -> String {
+        var output = ""
+        write(into: &output, indent: indent, level: 0, scriptSafe: scriptSafe)
+        return output
+    }
+
+    private func write(into output: inout String, indent: Int, level: Int, scriptSafe: Bool) {
+        switch self {
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .int(let value): output += String(value)
+        case .string(let value): Self.writeString(value, into: &output, scriptSafe: scriptSafe)
+        case .array(let items):
+            guard !items.isEmpty else { output += "[]"; return }
+            output += "["
+            for (n, item) in items.enumerated() {
+                if n > 0 { output += "," }
+                Self.newline(&output, indent, level + 1)
+                item.write(into: &output, indent: indent, level: level + 1, scriptSafe: scriptSafe)
+            }
+            Self.newline(&output, indent, level)
+            output += "]"
+        case .object(let pairs):
+            guard !pairs.isEmpty else { output += "{}"; return }
+            output += "{"
+            for (n, (key, value)) in pairs.enumerated() {
+                if n > 0 { output += "," }
+                Self.newline(&output, indent, level + 1)
+                Self.writeString(key, into: &output, scriptSafe: scriptSafe)
+                output += indent > 0 ? ": " : ":"
+                value.write(into: &output, indent: indent, level: level + 1, scriptSafe: scriptSafe)
+            }
+            Self.newline(&output, indent, level)
+            output += "}"
+        }
+    }
+
+    private static func newline(_ output: inout String, _ indent: Int, _ level: Int) {
+        guard indent > 0 else { return }
+        output += "\n" + String(repeating: " ", count: indent * level)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Writes `text` as a JSON string, copying runs that need no escape as they are.
+    static func writeString(_ text: String, into output: inout String, scriptSafe: Bool = true) {
+        var text = text
+        text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 2)
+            result.append(UInt8(ascii: "\""))
+            var runStart = 0
+            var i = 0
+            func escape(_ replacement: [UInt8], width: Int) {
+                result.append(contentsOf: bytes[runStart..<i])
+                result.append(contentsOf: replacement)
+                i += width
+                runStart = i
+            }
+            while i < bytes.count {
+                let byte = bytes[i]
+                switch byte {
+                case UInt8(ascii: "\""): escape([92, 34], width: 1)
+                case UInt8(ascii: "\\"): escape([92, 92], width: 1)
+                case 0x0A: escape([92, UInt8(ascii: "n")], width: 1)
+                case 0x0D: escape([92, UInt8(ascii: "r")], width: 1)
+                case 0x09: escape([92, UInt8(ascii: "t")], width: 1)
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+                    if scriptSafe { escape(unicodeEscape(UInt32(byte)), width: 1) } else { i += 1 }
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape(unicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029), width: 3)
+                default:
+                    if byte < 0x20 || byte == 0x7F { escape(unicodeEscape(UInt32(byte)), width: 1) } else { i += 1 }
+                }
+            }
+            result.append(contentsOf: bytes[runStart..<bytes.count])
+            result.append(UInt8(ascii: "\""))
+            output += String(decoding: result, as: UTF8.self)
+        }
+    }
+
+    private static func unicodeEscape(_ value: UInt32) -> [UInt8] {
+        var bytes: [UInt8] = [92, UInt8(ascii: "u")]
+        for shift in stride(from: 12, through: 0, by: -4) {
+            bytes.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+        }
+        return bytes
+    }
+}

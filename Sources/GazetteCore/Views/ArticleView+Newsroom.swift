@@ -1,0 +1,29 @@
+import GazetteMustache
+
+extension ArticleView {
+    /// Bylines, the short URL, corrections and related coverage.
+    func newsroomValue(forKey key: String) -> TemplateValue? {
+        let index = context.index
+        let article = index.articles[i]
+        switch key {
+        case "authors":
+            let authors = index.articleAuthors[i]
+            return .list(zip(authors, BylineItem.separators(authors.count)).map { a, separator in
+                .custom(BylineItem(author: context.authorLinks[a], separator: separator))
+            })
+        case "has_authors": return .bool(!index.articleAuthors[i].isEmpty)
+        case "short_url":
+            return article.short.map { .string(context.links.absoluteURL(Redirect.shortRoute($0))) } ?? .null
+        case "short_path": return article.short.map { .string(context.links.url(Redirect.shortRoute($0))) } ?? .null
+        case "modified": return .custom(DateView(article.lastModified, zone: context.config.timeZone))
+        case "corrections":
+            return .list(article.corrections.map { correction in
+                ["date": .custom(DateView(correction.date, zone: context.config.timeZone)), "text": .string(correction.text)]
+            })
+        case "has_corrections": return .bool(!article.corrections.isEmpty)
+        case "related": return .list(index.related[i].map { .custom(ArticleView(context, $0)) })
+        case "has_related": return .bool(!index.related[i].isEmpty)
+        default: return nil
+        }
+    }
+}

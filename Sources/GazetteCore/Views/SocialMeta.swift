@@ -1,0 +1,83 @@
+import GazetteMustache
+
+/// OpenGraph and Twitter card tags: what a link shows when it is shared.
+struct SocialMeta {
+    let context: SiteContext
+
+    /// `{property, content}` pairs for `<meta property=... content=...>`.
+    func openGraph(_ page: Page, title: String, description: String) -> [TemplateValue] {
+        var tags: [(String, String)] = []
+        switch page.kind {
+        case .redirect, .notFound: return []
+        default: break
+        }
+        let links = context.links
+        let type: String
+        switch page.kind {
+        case .article: type = "article"
+        case .author: type = "profile"
+        default: type = "website"
+        }
+        tags += [("og:type", type), ("og:site_name", context.config.title), ("og:title", title)]
+        if !description.isEmpty { tags.append(("og:description", description)) }
+        tags.append(("og:url", links.absoluteURL(page.route)))
+        if let locale = Self.locale(context.config.language) { tags.append(("og:locale", locale)) }
+        if let image = image(of: page) {
+            tags.append(("og:image", image.url))
+            if !image.alt.isEmpty { tags.append(("og:image:alt", image.alt)) }
+        }
+        if case .article(let i) = page.kind {
+            let index = context.index
+            let zone = context.config.timeZone
+            tags.append(("article:published_time", DateFormats.rfc3339(index.times[i])))
+            tags.append(("article:modified_time", DateFormats.rfc3339(CivilTime(index.lastModified(i), in: zone))))
+            if let section = index.articleTopics[i].first { tags.append(("article:section", index.topics[section].name)) }
+            for a in index.articleAuthors[i] { tags.append(("article:author", links.absoluteURL(index.authors[a].route))) }
+            for t in index.articleTopics[i] { tags.append(("article:tag", index.topics[t].name)) }
+        }
+        return tags.map { ["property": .string($0.0), "content": .string($0.1)] }
+    }
+
+    /// `{name, content}` pairs for `<meta name=... content=...>`.
+    func twitter(_ page: Page, title: String, description: String) -> [TemplateValue] {
+        switch page.kind {
+        case .redirect, .notFound: return []
+        default: break
+        }
+        let image = image(of: page)
+        var tags: [(String, String)] = [("twitter:card", hasOwnImage(page) ? "summary_large_image" : "summary"),
+                                        ("twitter:title", title)]
+        if !description.isEmpty { tags.append(("twitter:description", description)) }
+        if let image {
+            tags.append(("twitter:image", image.url))
+            if !image.alt.isEmpty { tags.append(("twitter:image:alt", image.alt)) }
+        }
+        return tags.map { ["name": .string($0.0), "content": .string($0.1)] }
+    }
+
+    /// The article's own image on its page; elsewhere the publisher's logo, when there is one.
+    func image(of page: Page) -> (url: String, alt: String)? {
+        if case .article(let i) = page.kind, let url = Self.imageURL(of: i, context) {
+            return (url, context.index.articles[i].image?.alt ?? "")
+        }
+        return context.config.publisher.logo.map { (context.links.absoluteURL(of: $0), context.config.publisherName) }
+    }
+
+    /// The absolute URL of article `i`'s image, when it has one with a `src`.
+    static func imageURL(of i: Int, _ context: SiteContext) -> String? {
+        guard let src = context.index.articles[i].image?.src, !src.isEmpty else { return nil }
+        return context.links.absoluteURL(of: src, from: context.index.routes[i])
+    }
+
+    private func hasOwnImage(_ page: Page) -> Bool {
+        if case .article(let i) = page.kind { return Self.imageURL(of: i, context) != nil }
+        return false
+    }
+
+    /// `en-GB` → `en_GB`, as OpenGraph writes locales; nil for a language without a region (`en`).
+    static func locale(_ language: String) -> String? {
+        let parts = language.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard parts.count >= 2 else { return nil }
+        return parts[0].lowercased() + "_" + parts[1].uppercased()
+    }
+}
