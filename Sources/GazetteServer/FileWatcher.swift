@@ -44,7 +44,7 @@ final class FileWatcher: Sendable {
     ///
     /// - Parameters:
     ///   - quietPeriod: how long nothing must change before a burst is reported.
-    init(targets: [Target], mode: Mode = .automatic, quietPeriod: Duration = .milliseconds(50)) {
+    init(targets: [Target], mode: Mode = .automatic, quietPeriod: Duration = .milliseconds(30)) {
         (batches, continuation) = AsyncStream.makeStream()
         let emit: @Sendable (Batch) -> Void = { [continuation] in continuation.yield($0) }
         #if canImport(Glibc)

@@ -30,7 +30,7 @@ public struct PreviewServer: Service {
         /// The builds' time; nil: the clock's at each rebuild (an article whose time comes appears).
         public var now: Date?
         /// How long the sources must be quiet after a save before the rebuild starts.
-        public var quietPeriod: Duration = .milliseconds(50)
+        public var quietPeriod: Duration = .milliseconds(30)
 
         public init(options: BuildOptions) {
             self.options = options
