@@ -1,7 +1,7 @@
 /// The `Content-Type` of a file served from the build, from its extension.
 ///
-/// Text types carry `charset=utf-8`; the site's feeds are named `feed.xml` (RSS) and `atom.xml` (Atom) in
-/// every folder, so those two names get their own types. Anything unknown is `application/octet-stream`.
+/// Text types carry `charset=utf-8`; the site's feeds are named `feed.xml` (RSS), `atom.xml` (Atom) and
+/// `feed.json` (JSON Feed) in every folder, so those names get their own types. Anything unknown is `application/octet-stream`.
 enum MediaTypes {
     static let html = "text/html; charset=utf-8"
     static let plainText = "text/plain; charset=utf-8"
@@ -12,6 +12,7 @@ enum MediaTypes {
         switch name {
         case "feed.xml", "rss.xml": return "application/rss+xml; charset=utf-8"
         case "atom.xml": return "application/atom+xml; charset=utf-8"
+        case "feed.json": return "application/feed+json; charset=utf-8"
         default: break
         }
         guard let dot = name.lastIndex(of: ".") else { return "application/octet-stream" }

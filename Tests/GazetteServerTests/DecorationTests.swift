@@ -48,6 +48,8 @@ import Testing
         #expect(MediaTypes.contentType(of: "feed.xml") == "application/rss+xml; charset=utf-8")
         #expect(MediaTypes.contentType(of: "topics/x/atom.xml") == "application/atom+xml; charset=utf-8")
         #expect(MediaTypes.contentType(of: "sitemap.xml") == "application/xml; charset=utf-8")
+        #expect(MediaTypes.contentType(of: "topics/x/feed.json") == "application/feed+json; charset=utf-8")
+        #expect(MediaTypes.contentType(of: "data.json") == "application/json; charset=utf-8")
         #expect(MediaTypes.contentType(of: "a.WOFF2") == "font/woff2")
         #expect(MediaTypes.contentType(of: "LICENSE") == "application/octet-stream")
     }

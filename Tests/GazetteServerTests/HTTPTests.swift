@@ -34,6 +34,7 @@ import Testing
             ("/atom.xml", "application/atom+xml; charset=utf-8"),
             ("/topics/pakistan/feed.xml", "application/rss+xml; charset=utf-8"),
             ("/topics/pakistan/atom.xml", "application/atom+xml; charset=utf-8"),
+            ("/feed.json", "application/feed+json; charset=utf-8"),
             ("/robots.txt", "text/plain; charset=utf-8"),
         ]
         for (path, type) in expected {
