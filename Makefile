@@ -52,4 +52,4 @@ validate: build
 BENCH_SITE ?= .build/bench-serve-site
 bench-serve: build
 	python3 Benchmarks/serve/save_to_reload.py --gazette $(GAZETTE) --site $(BENCH_SITE) --articles 10000
-	Benchmarks/serve/load.sh $(BENCH_SITE) 1000 30s 64
+	Benchmarks/serve/load.sh $(BENCH_SITE) all 30s 64
