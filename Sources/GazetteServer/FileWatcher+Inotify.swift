@@ -5,18 +5,23 @@ import Glibc
 /// inotify: one watch per folder, events read on a thread of their own, which also adds watches for
 /// folders that appear (created, or moved in) and reports bursts once they are quiet.
 ///
+/// The folder above each watched tree is watched too, for that tree's name only: a `Templates/` that is
+/// moved away and back (or replaced) is watched again.
+///
 /// Its mutable state (`watches`) is touched by `init` and then only by its thread.
 final class InotifyBackend: WatchBackend, @unchecked Sendable {
     private struct Watch {
         var folder: String
         var recursive: Bool
-        /// Only this entry of the folder matters (`site.yml`).
-        var name: String?
+        /// Only these entries of the folder matter (`site.yml`, `Templates`); nil: all of them.
+        var names: Set<String>?
     }
 
     private let fd: Int32
     private let wake: (read: Int32, write: Int32)
     private var watches: [Int32: Watch] = [:]
+    /// The folders watched with everything under them.
+    private let trees: Set<String>
     private let quietPeriod: Duration
     private let emit: @Sendable (FileWatcher.Batch) -> Void
 
@@ -40,11 +45,14 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
         wake = (ends[0], ends[1])
         self.quietPeriod = quietPeriod
         self.emit = emit
+        trees = Set(targets.filter(\.recursive).map(\.folder))
         for target in targets {
             if target.recursive {
                 addTree(target.folder)
+                let url = URL(fileURLWithPath: target.folder)
+                add(Watch(folder: url.deletingLastPathComponent().path, recursive: false, names: [url.lastPathComponent]))
             } else {
-                add(Watch(folder: target.folder, recursive: false, name: target.name))
+                add(Watch(folder: target.folder, recursive: false, names: target.name.map { [$0] }))
             }
         }
     }
@@ -110,11 +118,11 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
             watches[wd] = nil
             return
         }
-        if let only = watch.name, name != only { return }
+        if let names = watch.names, !names.contains(name) { return }
         guard name.isEmpty || FileWatcher.matters(name) else { return }
         let path = name.isEmpty ? watch.folder : watch.folder + "/" + name
-        if mask & Self.isDir != 0, mask & (Self.create | Self.movedTo) != 0, watch.recursive {
-            // A new folder: watch it, and count what it already holds as changed.
+        if mask & Self.isDir != 0, mask & (Self.create | Self.movedTo) != 0, watch.recursive || trees.contains(path) {
+            // A new folder (or a watched tree put back): watch it, and count what it already holds as changed.
             addTree(path)
             burst.note(path)
         } else if mask & (Self.closeWrite | Self.movedTo | Self.movedFrom | Self.delete | Self.deleteSelf | Self.moveSelf) != 0 {
@@ -128,7 +136,7 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
 
     /// Watches `folder` and every folder under it (not hidden ones, and not through symbolic links).
     private func addTree(_ folder: String) {
-        add(Watch(folder: folder, recursive: true, name: nil))
+        add(Watch(folder: folder, recursive: true, names: nil))
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for entry in entries where FileWatcher.matters(entry) {
             let path = folder + "/" + entry
@@ -141,9 +149,13 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
         let wd = inotify_add_watch(fd, watch.folder, Self.mask)
         guard wd >= 0 else { return }
         if var existing = watches[wd] {
-            // The same folder twice (a site whose content folder is the site's folder): keep the wider watch.
+            // The same folder twice (the site's folder, for site.yml and above Content/): keep the wider watch.
             existing.recursive = existing.recursive || watch.recursive
-            if existing.name != watch.name { existing.name = nil }
+            if let names = existing.names, let more = watch.names {
+                existing.names = names.union(more)
+            } else {
+                existing.names = nil
+            }
             watches[wd] = existing
         } else {
             watches[wd] = watch

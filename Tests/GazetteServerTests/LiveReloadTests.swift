@@ -81,6 +81,24 @@ import Testing
         await server.stop()
     }
 
+    @Test func aThemeFolderReplacedByANewOneIsWatched() async throws {
+        let server = try await PreviewFixture.start()
+        let events = try await server.events()
+        let templates = server.root.appendingPathComponent("Templates")
+        let aside = server.root.appendingPathComponent("Templates-old")
+        try FileManager.default.moveItem(at: templates, to: aside)
+        #expect(try await events.next(named: "failed") != nil)
+        // A new folder (a copy, not the one moved away) takes its place.
+        try FileManager.default.copyItem(at: aside, to: templates)
+        #expect(try await events.next(named: "reload") != nil)
+        // Saves inside the new folder are seen.
+        let footer = templates.appendingPathComponent("partials/footer.mustache")
+        try (String(contentsOf: footer, encoding: .utf8) + "<p>Back again</p>\n").write(to: footer, atomically: false, encoding: .utf8)
+        #expect(try await events.next(named: "reload") != nil)
+        #expect(try await server.get("/").text.contains("Back again"))
+        await server.stop()
+    }
+
     @Test func aBrokenFileShowsTheOverlayAndTheFixClearsIt() async throws {
         let server = try await PreviewFixture.start()
         let events = try await server.events()
