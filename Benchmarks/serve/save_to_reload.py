@@ -92,6 +92,7 @@ def main():
     host, port = re.match(r"http://([^:/]+):(\d+)/", url).groups()
     stream = EventStream(host, int(port))
     rng = random.Random(7)
+    load_before = os.getloadavg()[0]
     times = []
     try:
         for run in range(args.runs):
@@ -122,6 +123,7 @@ def main():
         rss = re.search(r"VmHWM:\s*(\d+)", status)
         process.terminate()
         output = process.communicate(timeout=30)[0]
+    print("load average (1 min) before and after: %.1f, %.1f on %d cores" % (load_before, os.getloadavg()[0], os.cpu_count()))
     told = [int(m) for m in re.findall(r"told (\d+) ms after the save", output)]
     times.sort()
     print("saves: %d" % len(times))

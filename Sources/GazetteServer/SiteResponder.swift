@@ -31,7 +31,7 @@ struct SiteResponder: HTTPResponder {
         }
         let key = path.fileKey
         if let bytes = site.sink.contents(of: key) {
-            return file(bytes, path: key, status: .ok, request: request)
+            return file(bytes, path: key, request: request)
         }
         if !path.isFolder, !path.segments.isEmpty, site.sink.contents(of: key + "/index.html") != nil {
             return redirect(to: path.folderTarget, head: head)
@@ -40,19 +40,16 @@ struct SiteResponder: HTTPResponder {
     }
 
     /// A file of the build, decorated when it is HTML, with its `ETag`.
-    private func file(_ bytes: [UInt8], path: String, status: HTTPResponse.Status, request: Request) -> Response {
+    private func file(_ bytes: [UInt8], path: String, request: Request) -> Response {
         let type = MediaTypes.contentType(of: path)
         let body = MediaTypes.isHTML(type) ? decoration.apply(to: bytes) : bytes
         let tag = ETag.of(body)
-        var headers: HTTPFields = [.contentType: type, .cacheControl: "no-cache", .xContentTypeOptions: "nosniff"]
-        if status == .ok {
-            headers[.eTag] = tag
-            if ETag.matches(request.headers[values: .ifNoneMatch], tag) {
-                return Response(status: .notModified, headers: headers)
-            }
+        var headers: HTTPFields = [.contentType: type, .cacheControl: "no-cache", .xContentTypeOptions: "nosniff", .eTag: tag]
+        if ETag.matches(request.headers[values: .ifNoneMatch], tag) {
+            return Response(status: .notModified, headers: headers)
         }
         headers[.contentLength] = String(body.count)
-        return Response(status: status, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(status: .ok, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// `404.html` from the build with status 404, or a short page when the build has none (yet).
@@ -61,14 +58,16 @@ struct SiteResponder: HTTPResponder {
             ?? Array("<!doctype html><html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1></body></html>\n".utf8)
         let body = decoration.apply(to: page)
         return Response(status: .notFound,
-                        headers: [.contentType: MediaTypes.html, .cacheControl: "no-cache", .contentLength: String(body.count)],
+                        headers: [.contentType: MediaTypes.html, .cacheControl: "no-cache", .xContentTypeOptions: "nosniff",
+                                  .contentLength: String(body.count)],
                         body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     private func redirect(to location: String, head: Bool) -> Response {
         let body = "Moved to \(location)\n"
         return Response(status: .movedPermanently,
-                        headers: [.location: location, .contentType: MediaTypes.plainText, .contentLength: String(body.utf8.count)],
+                        headers: [.location: location, .contentType: MediaTypes.plainText, .xContentTypeOptions: "nosniff",
+                                  .contentLength: String(body.utf8.count)],
                         body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: body)))
     }
 
@@ -78,7 +77,7 @@ struct SiteResponder: HTTPResponder {
     }
 
     static func plain(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:], head: Bool) -> Response {
-        var headers: HTTPFields = [.contentType: MediaTypes.plainText, .contentLength: String(text.utf8.count)]
+        var headers: HTTPFields = [.contentType: MediaTypes.plainText, .xContentTypeOptions: "nosniff", .contentLength: String(text.utf8.count)]
         headers.append(contentsOf: extra)
         return Response(status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
