@@ -24,6 +24,16 @@ import Testing
         await server.stop()
     }
 
+    @Test func everyOpenPageIsTold() async throws {
+        let server = try await PreviewFixture.start()
+        let pages = [try await server.events(), try await server.events(), try await server.events()]
+        try server.write(article(title: "Told three times", date: "2025-11-19T10:00:00Z"), to: Self.firstPath)
+        for page in pages { #expect(try await page.next(named: "reload") != nil) }
+        let told = await server.message(containing: " told ")
+        #expect(told?.text.contains("; 3 pages told ") == true, "\(told?.text ?? "no message")")
+        await server.stop()
+    }
+
     @Test func aSaveByRenameIsSeen() async throws {
         let server = try await PreviewFixture.start()
         let events = try await server.events()
@@ -41,6 +51,7 @@ import Testing
         }
         #expect(try await events.next(named: "reload") != nil)
         #expect(try await events.next(timeout: .seconds(1)) == nil)
+        #expect(await server.message(containing: "Rebuilt") != nil)
         #expect(server.messages.filter { $0.text.contains("Rebuilt") }.count == 1)
         #expect(try await server.get("/2025/10/08/burst-8/").status == 200)
         await server.stop()

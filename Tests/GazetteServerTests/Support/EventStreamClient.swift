@@ -65,6 +65,10 @@ final class EventStreamClient: Sendable {
         }
     }
 
+    func close() {
+        connection.close()
+    }
+
     /// Waits for an event named `name`, skipping others; nil when none came in time.
     func next(named name: String, timeout: Duration = .seconds(15)) async throws -> Event? {
         let deadline = ContinuousClock.now + timeout

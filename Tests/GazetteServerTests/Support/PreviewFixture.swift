@@ -126,6 +126,16 @@ final class PreviewFixture: Sendable {
 
     var messages: [PreviewMessage] { log.all }
 
+    /// The first message the server reported that contains `text`, waiting up to `timeout` for it.
+    func message(containing text: String, timeout: Duration = .seconds(15)) async -> PreviewMessage? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let found = messages.first(where: { $0.text.contains(text) }) { return found }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+
     func get(_ path: String, headers: [String: String] = [:]) async throws -> HTTPResult {
         try await http.request(url(path), headers: headers)
     }

@@ -22,12 +22,17 @@ final class RawConnection: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else {
-            close(fd)
+            Glibc.close(fd)
             throw FixtureError("connect failed")
         }
     }
 
-    deinit { close(fd) }
+    deinit { Glibc.close(fd) }
+
+    /// Closes the connection as a browser does when its page goes away.
+    func close() {
+        shutdown(fd, Int32(SHUT_RDWR))
+    }
 
     func send(_ text: String) throws {
         let bytes = Array(text.utf8)
