@@ -46,6 +46,13 @@ bench: build
 validate: build
 	scripts/validate.sh
 
+# libFuzzer targets for the front matter, dates, templates and slugs, each for SECONDS (niced);
+# see docs/reliability.md. make fuzz [SECONDS=600] [TARGETS="Template Slug"]
+SECONDS ?= 600
+.PHONY: fuzz
+fuzz:
+	Fuzz/run.sh $(SECONDS) $(TARGETS)
+
 # Save-to-reload time and wrk load of `gazette serve` on a generated 10,000-article archive
 # (needs ../shared/bench/gen_corpus.py and wrk); see docs/server.md.
 .PHONY: bench-serve

@@ -52,7 +52,7 @@ import Testing
         defer { site.delete() }
         try site.build()
         let html = try #require(site.output("2025/11/19/first/index.html"))
-        #expect(html.contains("<h1>First story</h1>"))
+        #expect(html.contains("<h1 dir=\"auto\">First story</h1>"))
         #expect(html.contains("<em>first</em> story &amp; more."))
         #expect(html.contains("<table>"))
         #expect(html.contains("<span class=\"dateline\">KARACHI</span>"))
@@ -66,7 +66,7 @@ import Testing
         #expect(html.contains("rel=\"prev\" href=\"/2024/03/01/third/\""))
         #expect(html.contains("rel=\"next\" href=\"/2025/12/05/second/\""))
         let third = try #require(site.output("2024/03/01/third/index.html"))
-        #expect(third.contains("<h1>Third &lt;story&gt;</h1>"))
+        #expect(third.contains("<h1 dir=\"auto\">Third &lt;story&gt;</h1>"))
         #expect(third.contains("<title>Third &lt;story&gt; · Test Ledger</title>"))
     }
 

@@ -155,7 +155,7 @@ import Testing
         defer { site.delete() }
         try site.build()
         let html = try #require(site.output("2025/03/03/t/index.html"))
-        #expect(html.contains("<h1>T: &quot;quoted&quot;</h1>"))
+        #expect(html.contains("<h1 dir=\"auto\">T: &quot;quoted&quot;</h1>"))
         #expect(html.contains("<p>Prices rose *sharply* to $5 &lt;b&gt;</p>"))
         #expect(html.contains("<p>1. Not a list</p>"))
         #expect(html.contains("<p># Not a heading</p>"))

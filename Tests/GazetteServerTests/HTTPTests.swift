@@ -54,7 +54,7 @@ import Testing
     @Test func pagesShowTheArticlesWithTheServersOwnAddress() async throws {
         let server = try await PreviewFixture.start()
         let page = try await server.get("/2025/11/19/first/")
-        #expect(page.text.contains("<h1>First story</h1>"))
+        #expect(page.text.contains("<h1 dir=\"auto\">First story</h1>"))
         #expect(page.text.contains("<link rel=\"canonical\" href=\"\(server.url.absoluteString)2025/11/19/first/\">"))
         #expect(!page.text.contains("news.example.org"))
         await server.stop()

@@ -18,7 +18,7 @@ import Testing
         let reload = try #require(try await events.next(named: "reload"))
         #expect(try #require(Int(reload.data)) > before)
         let page = try await server.get(Self.firstURL)
-        #expect(page.text.contains("<h1>First story, updated</h1>"))
+        #expect(page.text.contains("<h1 dir=\"auto\">First story, updated</h1>"))
         #expect(page.text.contains("A <em>new</em> paragraph."))
         #expect(page.text.contains("let version = \(reload.data);"))
         await server.stop()
@@ -120,7 +120,7 @@ import Testing
         let page = try await server.get(Self.firstURL)
         #expect(page.status == 200)
         // The last good build is still served, with the overlay on it.
-        #expect(page.text.contains("<h1>First story</h1>"))
+        #expect(page.text.contains("<h1 dir=\"auto\">First story</h1>"))
         #expect(page.text.contains("<div id=\"gazette-overlay\" role=\"alert\""))
         let location = try #require(page.text.firstMatch(of: #/Content/2025/first\.md:(\d+):(\d+): error: [^<]+/#))
         #expect(Int(location.1)! >= 3)
@@ -135,7 +135,7 @@ import Testing
         let reload = try #require(try await events.next(named: "reload"))
         let fixed = try await server.get(Self.firstURL)
         #expect(!fixed.text.contains("<div id=\"gazette-overlay\""))
-        #expect(fixed.text.contains("<h1>First story, fixed</h1>"))
+        #expect(fixed.text.contains("<h1 dir=\"auto\">First story, fixed</h1>"))
         #expect(fixed.text.contains("let version = \(reload.data);"))
         await server.stop()
     }

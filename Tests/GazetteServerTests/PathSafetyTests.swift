@@ -18,13 +18,7 @@ import Testing
     ]
 
     @Test func traversalAttemptsGet400Or404AndNeverAnotherFilesBytes() async throws {
-        let root = try PreviewFixture.makeSite(PreviewFixture.standardFiles.merging(["secret.txt": Self.secret + "\n"]) { a, _ in a })
-        // Symbolic links in the theme's assets that lead out of it: the build does not follow them.
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("Templates/assets/leak.txt").path,
-                                                   withDestinationPath: root.appendingPathComponent("secret.txt").path)
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("Templates/assets/leak-folder").path,
-                                                   withDestinationPath: root.path)
-        let server = try await PreviewFixture.start(root: root)
+        let server = try await PreviewFixture.start(PreviewFixture.standardFiles.merging(["secret.txt": Self.secret + "\n"]) { a, _ in a })
         for target in Self.attempts {
             let response = try await RawHTTP.get(target, port: server.port)
             let body = String(decoding: response.body, as: UTF8.self)
@@ -37,6 +31,25 @@ import Testing
         let head = try await RawHTTP.get("/../secret.txt", port: server.port, method: "HEAD")
         #expect(head.status == 400)
         // The same server still serves its own files.
+        #expect(try await RawHTTP.get("/assets/style.css", port: server.port).status == 200)
+        await server.stop()
+    }
+
+    @Test func symbolicLinksOutOfTheThemeAreNeverServed() async throws {
+        let root = try PreviewFixture.makeSite(PreviewFixture.standardFiles.merging(["secret.txt": Self.secret + "\n"]) { a, _ in a })
+        let server = try await PreviewFixture.start(root: root)
+        let events = try await server.events()
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("Templates/assets/leak.txt").path,
+                                                   withDestinationPath: root.appendingPathComponent("secret.txt").path)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("Templates/assets/leak-folder").path,
+                                                   withDestinationPath: root.path)
+        // The build refuses links that lead out of the theme; the last good build stays served.
+        #expect(try await events.next(named: "failed") != nil)
+        for target in ["/assets/leak.txt", "/assets/leak-folder/secret.txt", "/assets/leak-folder/site.yml"] {
+            let response = try await RawHTTP.get(target, port: server.port)
+            #expect(response.status == 404, "\(target)")
+            #expect(!String(decoding: response.body, as: UTF8.self).contains(Self.secret), "\(target)")
+        }
         #expect(try await RawHTTP.get("/assets/style.css", port: server.port).status == 200)
         await server.stop()
     }

@@ -42,7 +42,9 @@ extension Builder {
         settings.combine(templatesKey)
         var key = StableHash()
         key.combine(settings.value)
-        key.combine(assetsKey())
+        let (assets, assetDiagnostics) = assetsKey()
+        diagnostics += assetDiagnostics
+        key.combine(assets)
         key.combine(options.output.standardizedFileURL.path)
         key.combine(options.sitemapLimit)
         key.combine(CivilTime(options.now, in: config.timeZone).year)
@@ -61,11 +63,13 @@ extension Builder {
             return (nil, 0, [.error("no templates folder (a theme's .mustache files go here)", in: display)])
         }
         var hash = StableHash()
-        var walk = FileWalk(root: options.templates, paths: paths)
+        var walk = FileWalk(root: options.templates, paths: paths, skipsUnderscored: false)
         for file in walk.files(matching: { $0.hasSuffix(".mustache") }) {
             hash.combine(file.path)
             hash.combine(FileIO.read(file.path) ?? [])
         }
+        // A link that leads out of the theme is refused before the library reads through it.
+        guard !walk.diagnostics.hasErrors else { return (nil, hash.value, walk.diagnostics) }
         do {
             let library = try TemplateLibrary(directory: options.templates, displayPath: display)
             return (library, hash.value, [])
@@ -74,16 +78,16 @@ extension Builder {
         }
     }
 
-    /// The names, sizes and modification times of the theme's assets.
-    private func assetsKey() -> UInt64 {
+    /// The names, sizes and modification times of the theme's assets, and links among them that lead out.
+    private func assetsKey() -> (UInt64, [Diagnostic]) {
         var hash = StableHash()
-        var walk = FileWalk(root: options.templates.appendingPathComponent("assets"), paths: paths)
+        var walk = FileWalk(root: options.templates.appendingPathComponent("assets"), paths: paths, skipsUnderscored: false)
         for file in walk.files(matching: { _ in true }) {
             hash.combine(file.path)
             hash.combine(file.stamp.size)
             hash.combine(file.stamp.modified)
         }
-        return hash.value
+        return (hash.value, walk.diagnostics)
     }
 }
 

@@ -27,8 +27,11 @@ extension Builder {
     /// Copies `Templates/assets/` to `assets/` in the output; returns how many files.
     func copyAssets(to recorder: OutputRecorder) throws(OutputError) -> Int {
         let assets = options.templates.appendingPathComponent("assets")
-        var walk = FileWalk(root: assets, paths: paths)
+        var walk = FileWalk(root: assets, paths: paths, skipsUnderscored: false)
         let files = walk.files { _ in true }
+        if let problem = walk.diagnostics.first {
+            throw OutputError(path: "assets", message: "\(problem.file): \(problem.message)")
+        }
         let prefix = assets.path.count + 1
         for file in files {
             let relative = "assets/" + file.path.dropFirst(prefix)

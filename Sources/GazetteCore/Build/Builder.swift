@@ -33,6 +33,9 @@ public struct Builder: Sendable {
         throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
         var report = BuildReport()
         var clock = StageClock()
+        if let problem = options.outputFolderProblem() {
+            throw BuildFailure([.error(problem, in: paths.display(options.output))])
+        }
         let inputs = loadInputs(previous: previous)
         var diagnostics = inputs.diagnostics
         let outputRoot = options.output.standardizedFileURL.path

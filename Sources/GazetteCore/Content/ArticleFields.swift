@@ -44,12 +44,12 @@ struct ArticleFields {
                 date = readDate(value, field: key)
             case "updated": updated = readDate(value, field: key)
             case "slug": slug = readSlug(value)
-            case "topics", "tags": topics = reader.stringList(value, field: key) ?? []
+            case "topics", "tags": topics = limited(reader.stringList(value, field: key) ?? [], field: key, at: value)
             case "summary", "description": summary = reader.string(value, field: key) ?? ""
             case "highlights": highlights = reader.stringList(value, field: key) ?? []
             case "dateline": dateline = reader.string(value, field: key)
-            case "author", "authors": authors = readAuthors(value, field: key)
-            case "aliases": aliases = readAliases(value)
+            case "author", "authors": authors = limited(readAuthors(value, field: key), field: key, at: value)
+            case "aliases": aliases = limited(readAliases(value), field: key, at: value)
             case "corrections": corrections = readCorrections(value)
             case "image": image = readImage(value)
             case "short": short = readShort(value)
@@ -60,6 +60,17 @@ struct ArticleFields {
         }
         if !hasTitle { reader.error("missing 'title' in front matter", at: nil) }
         if !hasDate { reader.error("missing 'date' in front matter", at: nil) }
+    }
+
+    /// The most topics, authors or aliases one article may have. Each is a page with feeds that lists
+    /// the article, and every feed item lists all of them: thousands on one article would make millions
+    /// of lines of output.
+    static let listLimit = 100
+
+    private mutating func limited<T>(_ items: [T], field: String, at node: Node) -> [T] {
+        guard items.count > Self.listLimit else { return items }
+        reader.error("'\(field)' has \(items.count) entries; an article may have at most \(Self.listLimit)", at: node)
+        return []
     }
 
     func article(source: SourceFile) -> Article? {

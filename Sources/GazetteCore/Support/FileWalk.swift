@@ -1,6 +1,6 @@
 import Foundation
 
-/// Lists the files under a folder, skipping names that start with `_` or `.`, in a stable order,
+/// Lists the files under a folder, skipping names that start with `.` (and `_`, for content), in a stable order,
 /// with each file's stamp (size and modification time) from the same system call.
 ///
 /// A symbolic link is followed only when it leads to a place inside the root; one that leads outside,
@@ -17,10 +17,13 @@ struct FileWalk {
     let paths: DisplayPaths
     private(set) var diagnostics: [Diagnostic] = []
     private let realRoot: String
+    /// Content skips `_drafts/` and `_notes.md`; a theme's files are all its own.
+    let skipsUnderscored: Bool
 
-    init(root: URL, paths: DisplayPaths) {
+    init(root: URL, paths: DisplayPaths, skipsUnderscored: Bool = true) {
         self.root = root
         self.paths = paths
+        self.skipsUnderscored = skipsUnderscored
         realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
     }
 
@@ -32,7 +35,7 @@ struct FileWalk {
     }
 
     private mutating func walk(_ folder: String, into found: inout [Entry], visiting: inout Set<String>, include: (String) -> Bool) {
-        for name in Self.names(in: folder) where !name.hasPrefix(".") && !name.hasPrefix("_") {
+        for name in Self.names(in: folder) where !name.hasPrefix(".") && !(skipsUnderscored && name.hasPrefix("_")) {
             let path = folder + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
