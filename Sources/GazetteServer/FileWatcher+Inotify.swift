@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import Synchronization
 
 /// inotify: one watch per folder, events read on a thread of their own, which also adds watches for
 /// folders that appear (created, or moved in) and reports bursts once they are quiet.
@@ -8,7 +9,9 @@ import Glibc
 /// The folder above each watched tree is watched too, for that tree's name only: a `Templates/` that is
 /// moved away and back (or replaced) is watched again.
 ///
-/// Its mutable state (`watches`) is touched by `init` and then only by its thread.
+/// Its mutable state (`watches`) is touched by `init` and then only by its thread. The thread closes the
+/// inotify descriptor when it ends; the wake-up pipe is closed only in `deinit`, so that a late `stop()`
+/// can never write into a descriptor number that has since been reused by another file or socket.
 final class InotifyBackend: WatchBackend, @unchecked Sendable {
     private struct Watch {
         var folder: String
@@ -19,6 +22,7 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
 
     private let fd: Int32
     private let wake: (read: Int32, write: Int32)
+    private let stopped = Mutex(false)
     private var watches: [Int32: Watch] = [:]
     /// The folders watched with everything under them.
     private let trees: Set<String>
@@ -63,9 +67,16 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
         thread.start()
     }
 
+    /// Wakes the thread to end it; only the first call does anything.
     func stop() {
+        guard stopped.withLock({ stopped in defer { stopped = true }; return !stopped }) else { return }
         var byte: UInt8 = 1
         _ = write(wake.write, &byte, 1)
+    }
+
+    deinit {
+        close(wake.read)
+        close(wake.write)
     }
 
     private func run() {
@@ -85,8 +96,6 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
             if let batch = burst.take() { emit(batch) }
         }
         close(fd)
-        close(wake.read)
-        close(wake.write)
     }
 
     private func readEvents(into burst: inout ChangeBurst, buffer: inout [UInt8]) {
