@@ -20,7 +20,7 @@ public struct PreviewMessage: Sendable {
     ///   - told: how many pages were told, and how long after the first change; nil when none was.
     init(_ outcome: PreviewSite.Outcome, cause: String?, told: (pages: Int, after: Duration)?) {
         let prefix = cause.map { $0 + ". " } ?? ""
-        let suffix = told.map { "; \($0.pages == 1 ? "1 page" : "\($0.pages) pages") told \(Self.milliseconds($0.after)) after the save" } ?? ""
+        let suffix = told.map { "; \(Self.count($0.pages, "page")) told \(Self.milliseconds($0.after)) after the save" } ?? ""
         saveToReload = told?.after
         switch outcome {
         case .built(let report, let changed):
@@ -30,8 +30,8 @@ public struct PreviewMessage: Sendable {
             } else if !changed {
                 line += "Nothing to reload"
             } else {
-                line += "Rebuilt in \(Self.milliseconds(.seconds(report.seconds))): \(report.rendered) pages rendered, "
-                    + "\(report.written) files changed, \(report.removed) removed"
+                line += "Rebuilt in \(Self.milliseconds(.seconds(report.seconds))): \(Self.count(report.rendered, "page")) rendered, "
+                    + "\(Self.count(report.written, "file")) changed, \(report.removed) removed"
             }
             text = (report.diagnostics.map(\.description) + [line + suffix]).joined(separator: "\n")
         case .failed(let diagnostics, _):
@@ -46,6 +46,11 @@ public struct PreviewMessage: Sendable {
     static func changed(_ changed: Set<String>, paths: DisplayPaths) -> String {
         guard changed.count == 1, let only = changed.first else { return "\(changed.count) files changed" }
         return "\(paths.display(path: only)) changed"
+    }
+
+    /// `1 page`, `3 pages`.
+    static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
     }
 
     static func milliseconds(_ duration: Duration) -> String {
