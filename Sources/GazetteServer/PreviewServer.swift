@@ -95,6 +95,8 @@ public struct PreviewServer: Service {
             throw PreviewError.portInUse(host: host, port: configuration.port)
         } catch let error as IOError {
             throw PreviewError.cannotListen(host: host, port: configuration.port, reason: String(cString: strerror(error.errnoCode)))
+        } catch is SocketAddressError.UnknownHost {
+            throw PreviewError.cannotListen(host: host, port: configuration.port, reason: "no such host")
         } catch let error as SocketAddressError {
             throw PreviewError.cannotListen(host: host, port: configuration.port, reason: "\(error)")
         }

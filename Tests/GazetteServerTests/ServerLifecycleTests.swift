@@ -29,6 +29,22 @@ import Testing
         await first.stop()
     }
 
+    @Test func anAddressThatIsNotThisMachinesIsAClearError() async throws {
+        let root = try PreviewFixture.makeSite(PreviewFixture.standardFiles)
+        defer { try? FileManager.default.removeItem(at: root) }
+        var configuration = PreviewServer.Configuration(options: .init(site: root))
+        configuration.host = "192.0.2.1"  // TEST-NET-1: documentation only, never a local address
+        configuration.port = 0
+        do {
+            _ = try await PreviewFixture.start(root: root, configuration: configuration)
+            Issue.record("a server started on 192.0.2.1")
+        } catch let error as PreviewError {
+            guard case .cannotListen(let host, _, let reason) = error else { throw error }
+            #expect(host == "192.0.2.1")
+            #expect(reason.contains("address"), "\(reason)")
+        }
+    }
+
     @Test func aSiteThatDoesNotBuildAtFirstIsServedWithTheOverlay() async throws {
         var files = PreviewFixture.standardFiles
         files["Content/2025/first.md"] = "---\ntitle: [broken\n---\n"
