@@ -36,7 +36,11 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
                        exclUnlink: UInt32 = 0x0400_0000, isDir: UInt32 = 0x4000_0000
     private static let mask = closeWrite | movedFrom | movedTo | create | delete | deleteSelf | moveSelf | onlyDir | exclUnlink
 
-    /// Nil when inotify cannot be had (no more instances, or not Linux): the watcher polls instead.
+    /// Set when a watch could not be added for want of resources (`fs.inotify.max_user_watches`).
+    private var outOfWatches = false
+
+    /// Nil when inotify cannot be had, or cannot cover every folder (no more instances, or watches):
+    /// the watcher polls instead.
     init?(targets: [FileWatcher.Target], quietPeriod: Duration, emit: @escaping @Sendable (FileWatcher.Batch) -> Void) {
         fd = inotify_init1(Int32(O_NONBLOCK | O_CLOEXEC))
         guard fd >= 0 else { return nil }
@@ -58,6 +62,10 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
             } else {
                 add(Watch(folder: target.folder, recursive: false, names: target.name.map { [$0] }))
             }
+        }
+        if outOfWatches {
+            close(fd)
+            return nil
         }
     }
 
@@ -156,7 +164,10 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
 
     private func add(_ watch: Watch) {
         let wd = inotify_add_watch(fd, watch.folder, Self.mask)
-        guard wd >= 0 else { return }
+        guard wd >= 0 else {
+            if errno == ENOSPC || errno == ENOMEM { outOfWatches = true }
+            return
+        }
         if var existing = watches[wd] {
             // The same folder twice (the site's folder, for site.yml and above Content/): keep the wider watch.
             existing.recursive = existing.recursive || watch.recursive
