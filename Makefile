@@ -28,6 +28,12 @@ site: build
 test: deps node
 	$(SWIFT) test
 
+# Serves the sample archive at http://127.0.0.1:8080/ from memory, rebuilding on save; Ctrl-C stops.
+# PORT=0 picks a free port. See docs/server.md.
+PORT ?= 8080
+serve: build
+	$(GAZETTE) serve --site . --port $(PORT)
+
 clean:
 	rm -rf .build .gazette
 
@@ -52,3 +58,11 @@ SECONDS ?= 600
 .PHONY: fuzz
 fuzz:
 	Fuzz/run.sh $(SECONDS) $(TARGETS)
+
+# Save-to-reload time and wrk load of `gazette serve` on a generated 10,000-article archive
+# (needs ../shared/bench/gen_corpus.py and wrk); see docs/server.md.
+.PHONY: bench-serve
+BENCH_SITE ?= .build/bench-serve-site
+bench-serve: build
+	python3 Benchmarks/serve/save_to_reload.py --gazette $(GAZETTE) --site $(BENCH_SITE) --articles 10000
+	Benchmarks/serve/load.sh $(BENCH_SITE) all 30s 64

@@ -5,6 +5,9 @@ struct Fingerprints: Sendable {
     let context: SiteContext
     /// Settings and templates: a change there changes every page.
     let site: UInt64
+    /// Each article as lists show it, hashed once per build: an article appears on many list pages
+    /// (home, topics, authors, archives, related), which combine these instead of hashing it again.
+    private let articles: [UInt64]
 
     /// - Parameters:
     ///   - settings: a hash of `site.yml`, the templates and the options that reach the views.
@@ -17,6 +20,8 @@ struct Fingerprints: Sendable {
         hash.combine(context.index.topics.isEmpty ? 0 : 1)
         hash.combine(CivilTime(context.buildTime, in: context.config.timeZone).year)
         site = hash.value
+        let index = context.index
+        articles = parallelMap(index.articles.count) { Self.articleHash($0, in: index) }
     }
 
     private var index: SiteIndex { context.index }
@@ -83,10 +88,16 @@ struct Fingerprints: Sendable {
     /// An article as list items and feeds show it: its file, its URL, and the names its topics and
     /// authors go by (the spelling most articles use, so another file can change them).
     private func article(_ i: Int, into hash: inout StableHash) {
+        hash.combine(articles[i])
+    }
+
+    private static func articleHash(_ i: Int, in index: SiteIndex) -> UInt64 {
+        var hash = StableHash()
         hash.combine(index.articles[i].source.contentHash)
         hash.combine(index.routes[i].path)
         for t in index.articleTopics[i] { hash.combine(index.topics[t].name) }
         for a in index.articleAuthors[i] { hash.combine(index.authors[a].name) }
+        return hash.value
     }
 
     private func authorSummary(_ author: Author, into hash: inout StableHash) {
