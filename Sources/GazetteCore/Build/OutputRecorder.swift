@@ -55,8 +55,10 @@ final class OutputRecorder: Sendable {
         for path in stale { try sink.remove(path) }
         try sink.commit()
         var manifest = current
-        for path in written.withLock({ $0 }) {
-            if let stamp = sink.stamp(of: path) { manifest[path]?.stamp = stamp }
+        let paths = written.withLock { $0 }
+        let stamps = parallelMap(paths.count) { sink.stamp(of: paths[$0]) }
+        for (path, stamp) in zip(paths, stamps) {
+            if let stamp { manifest[path]?.stamp = stamp }
         }
         return (manifest, stale.count)
     }

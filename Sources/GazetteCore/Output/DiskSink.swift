@@ -70,9 +70,10 @@ public final class DiskSink: OutputSink {
             defer { files = [] }
             return files
         }
-        for (temporary, target) in files {
-            guard rename(temporary, target) == 0 else {
-                throw OutputError(path: target, message: "cannot move into place: \(FileIO.lastError)")
+        // Renames are independent of each other: on every core.
+        try eachInParallel(Array(files.indices)) { n throws(OutputError) in
+            guard rename(files[n].temporary, files[n].target) == 0 else {
+                throw OutputError(path: files[n].target, message: "cannot move into place: \(FileIO.lastError)")
             }
         }
         folders.withLock { $0.created = [] }
@@ -80,6 +81,7 @@ public final class DiskSink: OutputSink {
             defer { paths = [] }
             return paths
         }
+        guard !removed.isEmpty else { return }
         let replaced = Set(files.map(\.target))
         for path in removed where !replaced.contains(rootPath + "/" + path) { removeWithEmptyFolders(path) }
     }
