@@ -37,6 +37,7 @@ let package = Package(
             name: "GazetteServer",
             dependencies: [
                 "GazetteCore",
+                "GazetteMustache",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

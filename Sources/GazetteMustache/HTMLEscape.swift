@@ -3,7 +3,14 @@
 /// Escapes `&`, `<`, `>`, `"` and `'` as `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&#39;`, which
 /// makes a value safe in element content and in quoted attributes. Runs of ordinary bytes are
 /// copied in one go; the string is read through its UTF-8 view without creating new strings.
-enum HTMLEscape {
+public enum HTMLEscape {
+    /// `string` escaped, for HTML built outside templates (the preview server's error overlay).
+    public static func escape(_ string: String) -> String {
+        var bytes: [UInt8] = []
+        append(string, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func append(_ string: String, to output: inout [UInt8]) {
         let copied: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
             append(bytes, to: &output)

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteCore
+import GazetteMustache
 
 /// The diagnostics of a failed rebuild, shown over every page until a rebuild succeeds.
 ///
@@ -17,9 +18,9 @@ struct ErrorOverlay: Sendable, Equatable {
 
     var html: String {
         var html = "<div id=\"\(Self.elementID)\" role=\"alert\" style=\"\(Self.boxStyle)\">"
-        html += "<strong style=\"\(Self.headingStyle)\">\(HTMLText.escape(Self.heading))</strong>"
-        html += "<pre style=\"\(Self.preStyle)\">\(HTMLText.escape(lines.joined(separator: "\n")))</pre>"
-        html += "<small>\(HTMLText.escape(Self.note))</small></div>"
+        html += "<strong style=\"\(Self.headingStyle)\">\(HTMLEscape.escape(Self.heading))</strong>"
+        html += "<pre style=\"\(Self.preStyle)\">\(HTMLEscape.escape(lines.joined(separator: "\n")))</pre>"
+        html += "<small>\(HTMLEscape.escape(Self.note))</small></div>"
         return html
     }
 
@@ -40,23 +41,4 @@ struct ErrorOverlay: Sendable, Equatable {
         + "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;box-shadow:0 4px 24px rgba(0,0,0,.4)"
     static let headingStyle = "display:block;font-size:16px;color:#fff;margin-bottom:8px"
     static let preStyle = "margin:0 0 8px;white-space:pre-wrap;word-break:break-word;font:inherit"
-}
-
-/// Escaping for text put into HTML elements and attribute values.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 }
