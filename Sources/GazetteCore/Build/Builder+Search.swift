@@ -10,13 +10,15 @@ struct SearchStage {
     /// The index files of the last build, kept as they are when current.
     let previousFiles: [String]
 
-    /// Writes the index: the articles rendered this time were indexed as they rendered; the others'
-    /// bodies are rendered here for it.
-    func write(renderer: PageRenderer, renderedArticles: Set<Int>) throws(OutputError) {
+    /// Writes the index: the articles rendered this time had their bodies analyzed as they rendered; the
+    /// others' bodies are rendered here for it.
+    func write(renderer: PageRenderer) throws(OutputError) {
         guard let builder else { return }
-        let rest = Set(context.index.articles.indices).subtracting(renderedArticles)
-        renderer.index(rest, into: builder)
-        for file in SearchIndexLayout(context: context, collected: builder.collected()).files() {
+        let articles = context.index.articles.indices
+        renderer.index(Set(articles).subtracting(builder.bodies.keys), into: builder)
+        let bodies = builder.bodies
+        let collected = builder.collected(bodies: articles.map { bodies[$0] })
+        for file in SearchIndexLayout(context: context, collected: collected).files() {
             try recorder.write(file.bytes, to: file.path, fingerprint: fingerprint)
         }
     }

@@ -93,7 +93,7 @@ public struct Builder: Sendable {
         do {
             rendered.bodies.merge(renderer.bodies(of: renderer.keepBodies.subtracting(rendered.bodies.keys))) { old, _ in old }
             if let search {
-                try search.write(renderer: renderer, renderedArticles: Set(stalePages.compactMap { pages[$0].articleIndex }))
+                try search.write(renderer: renderer)
                 clock.lap("search", into: &report)
             }
             let writer = FeedWriter(context: context)
