@@ -67,7 +67,8 @@ struct PageRenderer: Sendable {
         return Dictionary(uniqueKeysWithValues: zip(list, rendered))
     }
 
-    /// Analyzes for search the bodies of articles whose pages were not rendered this time.
+    /// Analyzes for search the bodies of articles whose pages were not rendered this time and that the
+    /// cache had no terms for.
     func index(_ articles: Set<Int>, into search: SearchIndexBuilder) {
         let markdown = MarkdownRenderer(unsafe: context.config.markdownUnsafe)
         let list = Array(articles)

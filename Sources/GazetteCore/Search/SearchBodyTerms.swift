@@ -2,18 +2,23 @@
 /// its length in terms and the excerpt its results show.
 ///
 /// The body is the costly part of indexing (reading the file, rendering the Markdown, tokenizing it) and
-/// depends on the file alone; titles and meta fields are not in here, as topic names depend on other
-/// files. Bodies are analyzed as pages render, the rest when the index is laid out.
+/// depends on the file alone, so the build cache keeps it with the file's source record: when the index
+/// must be written again, only the bodies that changed are read. Titles and meta fields are not in here,
+/// as topic names depend on other files; they are analyzed again on every rewrite.
 ///
-/// Terms are numbers into the build's `TermDictionary`, packed in increasing order as
-/// unsigned LEB128 varints of `(gap << 4) | count`, where `gap` is the distance from the previous term's
-/// number minus one (the first term's number itself) and `count` (1 to 15) the body occurrences,
-/// saturated as postings keep them. That is one or two bytes a term for most bodies.
+/// Terms are numbers into the build's `TermDictionary` (kept between builds as a `SearchTermList`),
+/// packed in increasing order as unsigned LEB128 varints of `(gap << 4) | count`, where `gap` is the
+/// distance from the previous term's number minus one (the first term's number itself) and `count`
+/// (1 to 15) the body occurrences, saturated as postings keep them. That is one or two bytes a term
+/// for most bodies.
 struct SearchBodyTerms: Sendable, Equatable {
     var packed: [UInt8]
     /// Words in the body, every occurrence counted: the BM25 document length.
     var length: Int
     var excerpt: String
+
+    /// Bumped when tokenizing, folding, stemming or excerpts change, so that cached bodies are read again.
+    static let version = 1
 
     init(packed: [UInt8], length: Int, excerpt: String) {
         self.packed = packed
@@ -60,4 +65,14 @@ struct SearchBodyTerms: Sendable, Equatable {
         forEachTerm(below: limit) { _, _ in }
     }
 
+    /// What the cache keeps depends on the code that analyzes text and on the Markdown settings: a change of
+    /// either makes every cached body useless.
+    static func cacheKey(markdownUnsafe: Bool) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(GazetteVersion.current)
+        hash.combine(version)
+        hash.combine(SearchIndexBuilder.excerptLength)
+        hash.combine(markdownUnsafe ? 1 : 0)
+        return hash.value
+    }
 }
