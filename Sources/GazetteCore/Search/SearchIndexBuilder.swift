@@ -80,8 +80,12 @@ final class SearchIndexBuilder: Sendable {
         var collected = Collected(terms: terms, postings: Array(repeating: [], count: terms.count),
                                   excerpts: Array(repeating: "", count: count), bodyLengths: Array(repeating: 0, count: count), indexed: 0)
         for analyzer in analyzers {
-            for (number, postings) in analyzer.postings.enumerated() where !postings.isEmpty {
-                collected.postings[number] += postings
+            for (number, postings) in analyzer.takePostings().enumerated() where !postings.isEmpty {
+                if collected.postings[number].isEmpty {
+                    collected.postings[number] = postings
+                } else {
+                    collected.postings[number] += postings
+                }
             }
             for document in analyzer.documents {
                 collected.excerpts[document.id] = document.excerpt

@@ -60,6 +60,12 @@ final class TermAnalyzer: @unchecked Sendable {
         documents.append((id, body.length, body.excerpt))
     }
 
+    /// Hands over the postings gathered here and keeps none, so that merging holds one copy of them, not two.
+    func takePostings() -> [[UInt32]] {
+        defer { postings = [] }
+        return postings
+    }
+
     /// The per-term scratch arrays, moved out to a local: a class's stored properties would be checked
     /// for exclusive access on every word.
     private func takeCounts() -> DocumentCounts {
