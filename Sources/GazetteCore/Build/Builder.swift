@@ -36,13 +36,15 @@ public struct Builder: Sendable {
         if let problem = options.outputFolderProblem() {
             throw BuildFailure([.error(problem, in: paths.display(options.output))])
         }
-        let inputs = loadInputs(previous: previous)
+        var inputs = loadInputs(previous: previous)
         var diagnostics = inputs.diagnostics
         let outputRoot = options.output.standardizedFileURL.path
         let previousOutputs = previous.outputRoot == outputRoot ? previous.outputs : [:]
         var state = BuildState()
         state.parseKey = inputs.parseKey
+        // Moved, not shared: the search stage stores bodies in the records, which would copy every one of them.
         state.sources = inputs.content.records
+        inputs.content.records = [:]
         state.outputRoot = outputRoot
         state.inputsKey = inputs.key
         carrySearchCache(from: previous, into: &state, config: inputs.config)
