@@ -16,18 +16,6 @@ import Testing
         return try TestSite(files)
     }
 
-    /// The site built from scratch elsewhere must match this incremental output byte for byte.
-    func expectSameAsColdBuild(_ site: TestSite, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let cold = try site.copySources()
-        defer { cold.delete() }
-        try cold.build()
-        let incremental = site.snapshot(), fresh = cold.snapshot()
-        #expect(Set(incremental.keys) == Set(fresh.keys), sourceLocation: sourceLocation)
-        for (path, bytes) in fresh where incremental[path] != bytes {
-            Issue.record("\(path) differs from a cold build", sourceLocation: sourceLocation)
-        }
-    }
-
     @Test func aRebuildWithNothingChangedWritesNothing() throws {
         let site = try archive()
         defer { site.delete() }
@@ -53,7 +41,7 @@ import Testing
         #expect(second.rendered > 0 && second.rendered < first.rendered / 2)
         #expect(site.output("2025/02/11/story-1/index.html")?.contains("A new body.") == true)
         #expect(site.modified("2025/03/12/story-2/index.html") == untouched)
-        try expectSameAsColdBuild(site)
+        try site.expectSameAsColdBuild()
     }
 
     @Test func aDeletedArticleTakesItsPagesAndEmptiedTopicsWithIt() throws {
@@ -77,7 +65,7 @@ import Testing
         #expect(site.output("keep.txt") == "mine")
         try site.remove("Output/topics/lonely/notes.txt")
         try site.remove("Output/keep.txt")
-        try expectSameAsColdBuild(site)
+        try site.expectSameAsColdBuild()
     }
 
     @Test func fewerArticlesMeanFewerPages() throws {
@@ -89,7 +77,7 @@ import Testing
         try site.build()
         #expect(!site.exists("Output/page/5/index.html"))
         #expect(!site.exists("Output/page/3/index.html"))
-        try expectSameAsColdBuild(site)
+        try site.expectSameAsColdBuild()
     }
 
     @Test func renamesTemplateEditsAndSettingsAreFollowed() throws {
@@ -100,19 +88,19 @@ import Testing
         try site.build()
         #expect(!site.exists("Output/2025/06/15/story-5/index.html"))
         #expect(site.exists("Output/2025/06/15/renamed/index.html"))
-        try expectSameAsColdBuild(site)
+        try site.expectSameAsColdBuild()
 
         let footer = try String(contentsOf: site.root.appendingPathComponent("Templates/partials/footer.mustache"), encoding: .utf8)
         try site.write(footer.replacingOccurrences(of: "<footer", with: "<!-- new footer -->\n<footer"), to: "Templates/partials/footer.mustache")
         let report = try site.build()
         #expect(report.rendered == report.pages)
         #expect(site.output("archive/index.html")?.contains("<!-- new footer -->") == true)
-        try expectSameAsColdBuild(site)
+        try site.expectSameAsColdBuild()
 
         try site.write("title: Renamed site\nbase_url: https://example.org/\npage_size: 4\nfeed_size: 4\n", to: "site.yml")
         try site.build()
         #expect(site.output("index.html")?.contains("Renamed site") == true)
-        try expectSameAsColdBuild(site)
+        try site.expectSameAsColdBuild()
     }
 
     @Test func bylinesRelatedCoverageAndRedirectsFollowEdits() throws {
@@ -126,7 +114,7 @@ import Testing
                        to: "Content/2025/story-13.md")
         try site.build()
         #expect(site.output("authors/omar-ali/index.html")?.contains("Story 13") == true)
-        try expectSameAsColdBuild(site)
+        try site.expectSameAsColdBuild()
         // The byline's spelling most articles use names the author everywhere.
         for n in [4, 8, 12] {
             try site.write(article(title: "Story \(n)", date: "2025-0\(1 + n % 9)-1\(n % 10)T10:00:00Z",
@@ -135,18 +123,18 @@ import Testing
         }
         try site.build()
         #expect(site.output("2025/04/12/story-13/index.html")?.contains("OMAR ALI") == true)
-        try expectSameAsColdBuild(site)
+        try site.expectSameAsColdBuild()
         // A short id and an alias that go away take their redirect pages with them.
         try site.write(article(title: "Story 5", date: "2025-06-15T10:00:00Z", "topics: [Pakistan]"), to: "Content/2025/story-5.md")
         try site.build()
         #expect(!site.exists("Output/s/s5/index.html") && !site.exists("Output/old/5/index.html"))
-        try expectSameAsColdBuild(site)
+        try site.expectSameAsColdBuild()
         // Corrections move the article's modified date in its page and the feeds.
         try site.write(article(title: "Story 7", date: "2025-08-17T10:00:00Z", "topics: [Security]\ncorrections:\n  - {date: 2025-09-01, text: A name was misspelt.}"),
                        to: "Content/2025/story-7.md")
         try site.build()
         #expect(site.output("2025/08/17/story-7/index.html")?.contains("A name was misspelt.") == true)
-        try expectSameAsColdBuild(site)
+        try site.expectSameAsColdBuild()
     }
 
     @Test func outputDeletedByHandIsWrittenAgain() throws {
@@ -158,7 +146,7 @@ import Testing
         let report = try site.build()
         #expect(!report.unchanged)
         #expect(site.exists("Output/topics/security/index.html"))
-        try expectSameAsColdBuild(site)
+        try site.expectSameAsColdBuild()
     }
 
     @Test func cleanRemovesOnlyGazettesOwnFiles() throws {
@@ -172,7 +160,7 @@ import Testing
         #expect(site.modified("index.html") != old)  // written again
         #expect(site.output("keep.txt") == "mine")
         try site.remove("Output/keep.txt")
-        try expectSameAsColdBuild(site)
+        try site.expectSameAsColdBuild()
     }
 
     @Test func aDamagedCacheMeansAFullBuild() throws {
@@ -183,7 +171,7 @@ import Testing
         try site.write(article(title: "Story 3", date: "2025-04-13T10:00:00Z", "topics: [Economy]", body: "Changed."), to: "Content/2025/story-3.md")
         let report = try site.build()
         #expect(report.rendered == report.pages)
-        try expectSameAsColdBuild(site)
+        try site.expectSameAsColdBuild()
     }
 
     @Test func aCacheFromAnotherVersionStillNamesTheStaleFiles() throws {
@@ -201,7 +189,7 @@ import Testing
         try site.remove("Content/2024/lonely.md")
         try site.build()
         #expect(!site.exists("Output/topics/lonely/index.html"))
-        try expectSameAsColdBuild(site)
+        try site.expectSameAsColdBuild()
     }
 
     @Test func theCacheRoundTripsEveryArticleField() throws {

@@ -1,5 +1,9 @@
 /// The search index in an incremental build: its files depend on every article, so they are written
 /// again only when something a result shows or a query finds has changed, and then whole.
+///
+/// Bodies are what costs: each article's body terms are taken from its page as it renders, or from the
+/// build cache (`SourceRecord.searchBody`); only articles with neither have their bodies read and rendered
+/// for the index alone. Titles and meta fields are analyzed again on every rewrite.
 struct SearchStage {
     let context: SiteContext
     let recorder: OutputRecorder
@@ -7,25 +11,49 @@ struct SearchStage {
     let fingerprint: UInt64
     /// Collects terms while pages render; nil when the index files are current.
     let builder: SearchIndexBuilder?
+    /// Each article's body terms from the cache, by article; nil where there are none or they do not fit.
+    let cached: [SearchBodyTerms?]
+    /// True when the cached term list could not be used: every cached body is then useless.
+    let discardsCache: Bool
     /// The index files of the last build, kept as they are when current.
     let previousFiles: [String]
 
-    /// Writes the index: the articles rendered this time were indexed as they rendered; the others'
-    /// bodies are rendered here for it.
-    func write(renderer: PageRenderer, renderedArticles: Set<Int>) throws(OutputError) {
-        guard let builder else { return }
-        let rest = Set(context.index.articles.indices).subtracting(renderedArticles)
-        renderer.index(rest, into: builder)
-        let files = SearchIndexLayout(context: context, collected: builder.collected()).files()
+    /// What writing the index leaves for the cache.
+    struct Written {
+        /// The bodies analyzed in this build, by article.
+        var bodies: [Int: SearchBodyTerms]
+        /// The term list they refer to.
+        var terms: [String]
+        /// How many of those terms the index has: the others belong to articles gone or changed.
+        var termsInUse: Int
+    }
+
+    /// Writes the index from the bodies analyzed as pages rendered, the cached ones, and those of the
+    /// remaining articles, rendered here for it. Nil when the index was current.
+    func write(renderer: PageRenderer) throws(OutputError) -> Written? {
+        guard let builder else { return nil }
+        let articles = context.index.articles.indices
+        var analyzed = builder.bodies
+        let missing = Set(articles.filter { analyzed[$0] == nil && cached[$0] == nil })
+        if !missing.isEmpty {
+            renderer.index(missing, into: builder)
+            analyzed = builder.bodies
+        }
+        let collected = builder.collected(bodies: articles.map { analyzed[$0] ?? cached[$0] })
+        let files = SearchIndexLayout(context: context, collected: collected).files()
         try eachInParallel(Array(files.indices)) { n throws(OutputError) in
             try recorder.write(files[n].bytes, to: files[n].path, fingerprint: fingerprint)
         }
+        return Written(bodies: analyzed, terms: collected.terms, termsInUse: collected.postings.count { !$0.isEmpty })
     }
 }
 
 extension Builder {
     /// Prepares the search stage, or nil when the site has no search.
-    func searchStage(_ context: SiteContext, recorder: OutputRecorder, settings: UInt64,
+    ///
+    /// - Parameters:
+    ///   - state: this build's state so far: the source records and the term list their bodies refer to.
+    func searchStage(_ context: SiteContext, recorder: OutputRecorder, settings: UInt64, state: BuildState,
                      diagnostics: inout [Diagnostic]) -> SearchStage? {
         guard context.config.search else { return nil }
         guard context.index.articles.count <= PostingCode.maximumArticles else {
@@ -36,7 +64,29 @@ extension Builder {
         let fingerprint = Fingerprints(context: context, settings: settings).search()
         let previousFiles = recorder.previous.keys.filter(SearchIndexLayout.isIndexFile)
         let current = !previousFiles.isEmpty && previousFiles.allSatisfy { recorder.isCurrent($0, fingerprint: fingerprint) }
+        guard !current else {
+            return SearchStage(context: context, recorder: recorder, fingerprint: fingerprint, builder: nil, cached: [],
+                               discardsCache: false, previousFiles: previousFiles)
+        }
+        let terms = state.searchTerms.terms()
+        let dictionary = TermDictionary(continuing: terms)
+        let articles = context.index.articles
+        let cached = dictionary == nil ? Array(repeating: nil, count: articles.count) : parallelMap(articles.count) { i in
+            state.sources[articles[i].source.path]?.searchBody.flatMap { $0.isValid(termCount: terms.count) ? $0 : nil }
+        }
         return SearchStage(context: context, recorder: recorder, fingerprint: fingerprint,
-                           builder: current ? nil : SearchIndexBuilder(context: context), previousFiles: previousFiles)
+                           builder: SearchIndexBuilder(context: context, dictionary: dictionary ?? TermDictionary()),
+                           cached: cached, discardsCache: dictionary == nil, previousFiles: previousFiles)
+    }
+
+    /// Starts this build's search cache from the last build's, unless it was made by other code or with
+    /// other Markdown settings (then every body is analyzed again).
+    func carrySearchCache(from previous: BuildState, into state: inout BuildState, config: SiteConfig) {
+        state.searchKey = SearchBodyTerms.cacheKey(markdownUnsafe: config.markdownUnsafe)
+        if previous.searchKey == state.searchKey {
+            state.searchTerms = previous.searchTerms
+        } else {
+            state.dropSearchBodies()
+        }
     }
 }

@@ -36,15 +36,18 @@ public struct Builder: Sendable {
         if let problem = options.outputFolderProblem() {
             throw BuildFailure([.error(problem, in: paths.display(options.output))])
         }
-        let inputs = loadInputs(previous: previous)
+        var inputs = loadInputs(previous: previous)
         var diagnostics = inputs.diagnostics
         let outputRoot = options.output.standardizedFileURL.path
         let previousOutputs = previous.outputRoot == outputRoot ? previous.outputs : [:]
         var state = BuildState()
         state.parseKey = inputs.parseKey
+        // Moved, not shared: the search stage stores bodies in the records, which would copy every one of them.
         state.sources = inputs.content.records
+        inputs.content.records = [:]
         state.outputRoot = outputRoot
         state.inputsKey = inputs.key
+        carrySearchCache(from: previous, into: &state, config: inputs.config)
         report.filesRead = inputs.content.read
         clock.lap("load", into: &report)
 
@@ -80,7 +83,7 @@ public struct Builder: Sendable {
         let stalePages = pages.indices.filter { !pagePrints[$0].1 }
         let feedPrints = feeds.map(fingerprints.feed)
         let staleFeeds = feeds.indices.filter { !recorder.isCurrent(feeds[$0].route.outputPath, fingerprint: feedPrints[$0]) }
-        let search = searchStage(context, recorder: recorder, settings: inputs.settingsKey, diagnostics: &diagnostics)
+        let search = searchStage(context, recorder: recorder, settings: inputs.settingsKey, state: state, diagnostics: &diagnostics)
         let renderer = PageRenderer(context: context, library: library, recorder: recorder, paths: paths,
                                     keepBodies: Set(staleFeeds.flatMap { feeds[$0].articles }), progress: progress,
                                     search: search?.builder)
@@ -93,7 +96,9 @@ public struct Builder: Sendable {
         do {
             rendered.bodies.merge(renderer.bodies(of: renderer.keepBodies.subtracting(rendered.bodies.keys))) { old, _ in old }
             if let search {
-                try search.write(renderer: renderer, renderedArticles: Set(stalePages.compactMap { pages[$0].articleIndex }))
+                if let written = try search.write(renderer: renderer) {
+                    state.keepSearchBodies(written, of: index, discardingCache: search.discardsCache)
+                }
                 clock.lap("search", into: &report)
             }
             let writer = FeedWriter(context: context)

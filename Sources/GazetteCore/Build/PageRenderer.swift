@@ -12,7 +12,7 @@ struct PageRenderer: Sendable {
     /// Articles whose body the feeds to write need.
     let keepBodies: Set<Int>
     let progress: (@Sendable (BuildProgress) -> Void)?
-    /// Takes each article's body as it is rendered, when the site has search.
+    /// Takes each article's body as it is rendered, when the search index is to be written.
     var search: SearchIndexBuilder? = nil
 
     struct Result {
@@ -67,7 +67,8 @@ struct PageRenderer: Sendable {
         return Dictionary(uniqueKeysWithValues: zip(list, rendered))
     }
 
-    /// Indexes for search the articles whose pages were not rendered this time.
+    /// Analyzes for search the bodies of articles whose pages were not rendered this time and that the
+    /// cache had no terms for.
     func index(_ articles: Set<Int>, into search: SearchIndexBuilder) {
         let markdown = MarkdownRenderer(unsafe: context.config.markdownUnsafe)
         let list = Array(articles)

@@ -46,7 +46,9 @@ public struct ContentLoader: Sendable {
                 return (nil, [.error("cannot read file: \(FileIO.lastError)", in: display)])
             }
             if let record = previous[file.path], record.article.source.contentHash == StableHash.of(bytes) {
-                return (SourceRecord(stamp: file.stamp, article: record.article, warnings: record.warnings), record.warnings)
+                var touched = record
+                touched.stamp = file.stamp
+                return (touched, record.warnings)
             }
             let (article, diagnostics) = parser.parse(bytes, displayPath: display, path: file.path)
             guard let article else { return (nil, diagnostics) }

@@ -1,15 +1,18 @@
 import Synchronization
 
-/// Collects the search terms of every article while its page renders, from any thread, so that each
-/// body is read and rendered exactly once. `collected()` merges what the threads gathered, and
-/// `SearchIndexLayout` writes it out.
+/// Collects what the search index is made of, from any thread: each article's body as its page renders
+/// (or from the build cache, `SearchBodyTerms`), then every article's title and meta fields with it.
+/// `collected(bodies:)` merges what the threads gathered, and `SearchIndexLayout` writes it out.
 final class SearchIndexBuilder: Sendable {
     let context: SiteContext
-    private let dictionary = TermDictionary()
+    /// Term numbers; started from the cached term list when there is one, so cached bodies fit.
+    let dictionary: TermDictionary
     /// Analyzers not in use; each thread borrows one per article.
     private let idle = Mutex<[TermAnalyzer]>([])
     /// Every analyzer made, to merge at the end.
     private let all = Mutex<[TermAnalyzer]>([])
+    /// The bodies analyzed in this build, by article.
+    private let analyzed = Mutex<[Int: SearchBodyTerms]>([:])
 
     /// Characters of body text kept per article for snippets.
     static let excerptLength = 200
@@ -25,20 +28,27 @@ final class SearchIndexBuilder: Sendable {
         var indexed: Int
     }
 
-    init(context: SiteContext) {
+    init(context: SiteContext, dictionary: TermDictionary = TermDictionary()) {
         self.context = context
+        self.dictionary = dictionary
     }
 
-    /// Indexes article `i` from its metadata and its body's rendered HTML.
+    /// Analyzes article `i`'s body from its rendered HTML.
     func add(article i: Int, bodyHTML: String) {
-        let index = context.index
-        let article = index.articles[i]
-        var meta = index.articleTopics[i].map { index.topics[$0].name }
-        meta += [article.dateline ?? "", article.summary] + article.highlights
         let excerpt = PlainText.excerpt(fromHTML: bodyHTML, limit: Self.excerptLength)
+        let body = withAnalyzer { $0.body(html: bodyHTML, excerpt: excerpt) }
+        analyzed.withLock { $0[i] = body }
+    }
+
+    /// The bodies analyzed in this build (`add`), by article.
+    var bodies: [Int: SearchBodyTerms] {
+        analyzed.withLock { $0 }
+    }
+
+    private func withAnalyzer<T>(_ body: (TermAnalyzer) -> T) -> T {
         let analyzer = idle.withLock { $0.popLast() } ?? made()
-        analyzer.index(i, title: article.title, meta: meta, bodyHTML: bodyHTML, excerpt: excerpt)
-        idle.withLock { $0.append(analyzer) }
+        defer { idle.withLock { $0.append(analyzer) } }
+        return body(analyzer)
     }
 
     private func made() -> TermAnalyzer {
@@ -47,16 +57,35 @@ final class SearchIndexBuilder: Sendable {
         return analyzer
     }
 
-    /// What every thread gathered, merged; call once, after every `add`.
-    func collected() -> Collected {
+    /// Indexes every article, its title and meta fields from its metadata and its body from `bodies`
+    /// (by article; an article without one is left out), and merges what every thread gathered.
+    /// Call once, after every `add`.
+    func collected(bodies: [SearchBodyTerms?]) -> Collected {
+        let index = context.index
+        _ = parallelMap(bodies.count) { i -> Bool in
+            guard let body = bodies[i] else { return false }
+            let article = index.articles[i]
+            var meta = index.articleTopics[i].map { index.topics[$0].name }
+            meta += [article.dateline ?? "", article.summary] + article.highlights
+            withAnalyzer { $0.index(i, title: article.title, meta: meta, body: body) }
+            return true
+        }
+        return merged()
+    }
+
+    private func merged() -> Collected {
         let analyzers = all.withLock { $0 }
         let terms = dictionary.terms
         let count = context.index.articles.count
         var collected = Collected(terms: terms, postings: Array(repeating: [], count: terms.count),
                                   excerpts: Array(repeating: "", count: count), bodyLengths: Array(repeating: 0, count: count), indexed: 0)
         for analyzer in analyzers {
-            for (number, postings) in analyzer.postings.enumerated() where !postings.isEmpty {
-                collected.postings[number] += postings
+            for (number, postings) in analyzer.takePostings().enumerated() where !postings.isEmpty {
+                if collected.postings[number].isEmpty {
+                    collected.postings[number] = postings
+                } else {
+                    collected.postings[number] += postings
+                }
             }
             for document in analyzer.documents {
                 collected.excerpts[document.id] = document.excerpt

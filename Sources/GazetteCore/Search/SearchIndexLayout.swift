@@ -74,7 +74,9 @@ struct SearchIndexLayout {
         let terms = collected.terms
         let lengths = collected.bodyLengths
         let average = max(1, Double(lengths.reduce(0, +)) / Double(max(1, collected.indexed)))
-        var records = parallelMap(terms.count) { t -> TermRecord in
+        var records = parallelMap(terms.count) { t -> TermRecord? in
+            // A term of the cached list that no article has any more.
+            guard !collected.postings[t].isEmpty else { return nil }
             let codes = collected.postings[t].sorted()
             // In over half the archive a term's idf is near zero: which bodies repeat it cannot change a ranking.
             let ranksBodies = codes.count * 2 <= collected.indexed
@@ -92,7 +94,7 @@ struct SearchIndexLayout {
                 }
             }
             return TermRecord(term: terms[t], documentFrequency: codes.count, bytes: Self.encode([title, meta, body, strong]))
-        }
+        }.compactMap { $0 }
         // Topic filters are terms no text can produce: `#` and the topic's slug.
         for topic in context.index.topics {
             let ids = topic.articles.map { UInt32($0) }

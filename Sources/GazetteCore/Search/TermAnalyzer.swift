@@ -1,5 +1,6 @@
 /// Indexes documents on one thread: folds and stems their words (`Tokenizer`, `Stemmer`), counts
-/// each term's fields and body occurrences, and appends one posting per term and document.
+/// each term's body occurrences (`SearchBodyTerms`), and appends one posting per term and document
+/// with the fields it is in.
 ///
 /// Nothing here is shared, so there is no lock per word or per document: `SearchIndexBuilder` lends
 /// each analyzer to one thread at a time, and merges the postings of all of them at the end.
@@ -25,32 +26,61 @@ final class TermAnalyzer: @unchecked Sendable {
         self.dictionary = dictionary
     }
 
-    /// Indexes one document from its fields; `body` is HTML.
-    func index(_ id: Int, title: String, meta: [String], bodyHTML: String, excerpt: String) {
-        // Work on locals: a class's stored properties would be checked for exclusive access on every word.
-        var document = DocumentCounts(fields: fields, counts: counts, touched: touched)
-        fields = []
-        counts = []
-        touched = []
+    /// What a body gives the index, from its rendered HTML: each term once, with its occurrences.
+    func body(html: String, excerpt: String) -> SearchBodyTerms {
+        var document = takeCounts()
+        var length = 0
+        forEachTerm(in: html, html: true) { number in
+            document.record(number, PostingCode.body)
+            length += 1
+        }
+        // Increasing numbers pack into small gaps.
+        document.touched.sort()
+        let terms = document.touched.map { (number: $0, count: document.counts[Int($0)]) }
+        returnCounts(&document)
+        return SearchBodyTerms(terms: terms, length: length, excerpt: excerpt)
+    }
+
+    /// Indexes one document: its title and meta fields from their text, its body from what it gave
+    /// (`body(html:excerpt:)`, now or in an earlier build).
+    func index(_ id: Int, title: String, meta: [String], body: SearchBodyTerms) {
+        var document = takeCounts()
         forEachTerm(in: title) { document.record($0, PostingCode.title) }
         for text in meta { forEachTerm(in: text) { document.record($0, PostingCode.meta) } }
-        var bodyLength = 0
-        forEachTerm(in: bodyHTML, html: true) { number in
-            document.record(number, PostingCode.body)
-            bodyLength += 1
-        }
+        // Cached bodies were checked against the term list before they came here.
+        body.forEachTerm(below: Int.max) { document.record($0, bodyCount: $1) }
         if postings.count < document.fields.count {
             postings += Array(repeating: [], count: document.fields.count - postings.count)
         }
         for number in document.touched {
             let n = Int(number)
             postings[n].append(PostingCode.pack(id, fields: document.fields[n], count: document.counts[n]))
-            document.fields[n] = 0
-            document.counts[n] = 0
+        }
+        returnCounts(&document)
+        documents.append((id, body.length, body.excerpt))
+    }
+
+    /// Hands over the postings gathered here and keeps none, so that merging holds one copy of them, not two.
+    func takePostings() -> [[UInt32]] {
+        defer { postings = [] }
+        return postings
+    }
+
+    /// The per-term scratch arrays, moved out to a local: a class's stored properties would be checked
+    /// for exclusive access on every word.
+    private func takeCounts() -> DocumentCounts {
+        defer { (fields, counts, touched) = ([], [], []) }
+        return DocumentCounts(fields: fields, counts: counts, touched: touched)
+    }
+
+    /// Clears the entries `document` touched and keeps its arrays for the next document.
+    private func returnCounts(_ document: inout DocumentCounts) {
+        for number in document.touched {
+            document.fields[Int(number)] = 0
+            document.counts[Int(number)] = 0
         }
         document.touched.removeAll(keepingCapacity: true)
         (fields, counts, touched) = (document.fields, document.counts, document.touched)
-        documents.append((id, bodyLength, excerpt))
     }
 
     /// Calls `body` with the number of each term of `text`, in order.
@@ -88,14 +118,26 @@ struct DocumentCounts {
 
     mutating func record(_ number: UInt32, _ field: UInt8) {
         let n = Int(number)
+        touch(n)
+        fields[n] |= field
+        if field == PostingCode.body, counts[n] < PostingCode.maximumCount { counts[n] += 1 }
+    }
+
+    /// Records a body term whose occurrences were counted before.
+    mutating func record(_ number: UInt32, bodyCount: UInt8) {
+        let n = Int(number)
+        touch(n)
+        fields[n] |= PostingCode.body
+        counts[n] = bodyCount
+    }
+
+    private mutating func touch(_ n: Int) {
         if n >= fields.count {
             let grown = max(n + 1, fields.count * 2)
             fields += Array(repeating: 0, count: grown - fields.count)
             counts += Array(repeating: 0, count: grown - counts.count)
         }
-        if fields[n] == 0 { touched.append(number) }
-        fields[n] |= field
-        if field == PostingCode.body, counts[n] < PostingCode.maximumCount { counts[n] += 1 }
+        if fields[n] == 0 { touched.append(UInt32(n)) }
     }
 }
 

@@ -36,6 +36,12 @@ struct BinaryWriter {
         write(values.count)
         for value in values { write(value) }
     }
+
+    /// Raw bytes, length first.
+    mutating func write(bytes value: [UInt8]) {
+        write(value.count)
+        bytes.append(contentsOf: value)
+    }
 }
 
 /// Reads what `BinaryWriter` wrote; any inconsistency makes the whole read fail (the cache is then ignored).
@@ -94,6 +100,13 @@ struct BinaryReader {
 
     mutating func optionalString() throws(Corrupt) -> String? {
         try bool() ? try string() : nil
+    }
+
+    /// Raw bytes written by `write(bytes:)`.
+    mutating func rawBytes() throws(Corrupt) -> [UInt8] {
+        let length = try count()
+        defer { offset += length }
+        return Array(bytes[offset..<(offset + length)])
     }
 
     mutating func strings() throws(Corrupt) -> [String] {

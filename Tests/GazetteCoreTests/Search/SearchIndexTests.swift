@@ -3,32 +3,13 @@ import Testing
 @testable import GazetteCore
 
 @Suite struct SearchIndexTests {
-    func json(_ site: TestSite, _ path: String) throws -> Any {
-        let text = try #require(site.output(path), "missing \(path)")
-        return try JSONSerialization.jsonObject(with: Data(text.utf8))
-    }
-
-    /// The four posting sets of `term`, found as the script finds them: manifest, terms file, postings file.
-    func postings(_ site: TestSite, _ term: String) throws -> [[UInt32]]? {
-        let meta = try #require(try json(site, "search/meta.json") as? [String: Any])
-        let firsts = try #require(meta["terms"] as? [String])
-        let file = firsts.lastIndex { !term.utf8.lexicographicallyPrecedes($0.utf8) } ?? 0
-        let entries = try #require(try json(site, "search/terms/\(file).json") as? [[Any]])
-        guard let entry = entries.first(where: { $0[0] as? String == term }) else { return nil }
-        let bytes = try [UInt8](Data(contentsOf: site.root.appendingPathComponent("Output/search/postings/\(entry[2] as! Int).bin")))
-        var offset = entry[3] as! Int
-        let sets = try (0..<4).map { _ in try #require(PostingSet.decode(bytes, at: &offset)) }
-        #expect(offset - (entry[3] as! Int) == entry[4] as! Int)
-        return sets
-    }
-
     func id(_ slug: String) -> UInt32 { UInt32(SearchFixture.order.firstIndex(of: slug)!) }
 
     @Test func manifestDescribesTheArchive() throws {
         let site = try SearchFixture.site()
         defer { site.delete() }
         try site.build()
-        let meta = try #require(try json(site, "search/meta.json") as? [String: Any])
+        let meta = try #require(try site.json("search/meta.json") as? [String: Any])
         #expect(meta["format"] as? Int == 1)
         #expect(meta["count"] as? Int == 8)
         #expect((meta["build"] as? String)?.count == 16)
@@ -42,24 +23,24 @@ import Testing
         let site = try SearchFixture.site()
         defer { site.delete() }
         try site.build()
-        let flood = try #require(try postings(site, "flood"))
+        let flood = try #require(try site.postings("flood"))
         #expect(flood[0] == [id("floods-karachi"), id("sindh-flood")])  // title
         #expect(flood[2] == [id("floods-karachi"), id("budget"), id("sindh-flood")].sorted())  // body
         #expect(flood[3].contains(id("floods-karachi")))  // three times in a short body: strong
         #expect(!flood[3].contains(id("budget")))
-        let karachi = try #require(try postings(site, "karachi"))
+        let karachi = try #require(try site.postings("karachi"))
         #expect(karachi[1].contains(id("port")))  // the dateline
         #expect(karachi[3].contains(id("port")))
-        #expect(try postings(site, "سیلاب")?[0] == [id("urdu")])
-        #expect(try postings(site, "#climate")?[2] == [id("floods-karachi"), id("sindh-flood")])
-        #expect(try postings(site, "nonexistent") == nil)
+        #expect(try site.postings("سیلاب")?[0] == [id("urdu")])
+        #expect(try site.postings("#climate")?[2] == [id("floods-karachi"), id("sindh-flood")])
+        #expect(try site.postings("nonexistent") == nil)
     }
 
     @Test func termsFilesAreSortedByUTF8() throws {
         let site = try SearchFixture.site()
         defer { site.delete() }
         try site.build()
-        let entries = try #require(try json(site, "search/terms/0.json") as? [[Any]])
+        let entries = try #require(try site.json("search/terms/0.json") as? [[Any]])
         let terms = entries.compactMap { $0[0] as? String }
         #expect(terms.count > 50)
         #expect(zip(terms, terms.dropFirst()).allSatisfy { $0.utf8.lexicographicallyPrecedes($1.utf8) })
@@ -71,7 +52,7 @@ import Testing
         let site = try SearchFixture.site()
         defer { site.delete() }
         try site.build()
-        let docs = try #require(try json(site, "search/docs/0.json") as? [[Any]])
+        let docs = try #require(try site.json("search/docs/0.json") as? [[Any]])
         #expect(docs.count == 8)
         let port = docs[Int(id("port"))]
         #expect(port[0] as? String == "Port expands its <container> terminal")
@@ -132,7 +113,7 @@ import Testing
         let site = try TestSite(["site.yml": "title: Empty\n"])
         defer { site.delete() }
         try site.build()
-        let meta = try #require(try json(site, "search/meta.json") as? [String: Any])
+        let meta = try #require(try site.json("search/meta.json") as? [String: Any])
         #expect(meta["count"] as? Int == 0)
         #expect((meta["terms"] as? [String])?.isEmpty == true)
         #expect(site.outputFiles().filter { $0.hasPrefix("search/") } == ["search/index.html", "search/meta.json"])
@@ -151,9 +132,9 @@ import Testing
         try site.build { $0.baseURL = "https://example.org/news/" }
         #expect(site.output("search/index.html")?.contains("data-index=\"/news/search/meta.json\"") == true)
         #expect(site.output("index.html")?.contains("action=\"/news/search/\"") == true)
-        let docs = try #require(try json(site, "search/docs/0.json") as? [[Any]])
+        let docs = try #require(try site.json("search/docs/0.json") as? [[Any]])
         #expect(docs[Int(id("port"))][1] as? String == "/news/2022/05/05/port/")
-        let meta = try #require(try json(site, "search/meta.json") as? [String: Any])
+        let meta = try #require(try site.json("search/meta.json") as? [String: Any])
         #expect((meta["topics"] as? [[Any]])?.first?[2] as? String == "/news/topics/agriculture/")
     }
 }

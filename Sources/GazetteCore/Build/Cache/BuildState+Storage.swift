@@ -6,7 +6,7 @@ extension BuildState {
     /// of Gazette still knows which files the last build wrote and can remove the stale ones.
     static let manifestVersion: UInt64 = 1
     /// Bumped whenever the layout of the source records, or what they mean, changes: they are then ignored.
-    static let sourcesVersion: UInt64 = 2
+    static let sourcesVersion: UInt64 = 3
 
     /// Reads the state a previous build saved in `file`. A missing or damaged cache gives an empty state;
     /// one from another version of Gazette gives its manifest only.
@@ -25,6 +25,8 @@ extension BuildState {
             state.sources = [:]
             state.parseKey = 0
             state.inputsKey = 0
+            state.searchKey = 0
+            state.searchTerms = SearchTermList()
         }
         return state
     }
@@ -33,7 +35,7 @@ extension BuildState {
     public func save(to file: URL) throws {
         let folder = file.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var writer = BinaryWriter(capacity: sources.count * 600 + outputs.count * 80)
+        var writer = BinaryWriter(capacity: sources.count * 1000 + outputs.count * 80 + searchTerms.encoded.count)
         write(&writer)
         let temporary = folder.appendingPathComponent("." + file.lastPathComponent + ".tmp")
         guard FileIO.write(writer.bytes, to: temporary.path), rename(temporary.path, file.path) == 0 else {
@@ -56,11 +58,14 @@ extension BuildState {
         w.write(Self.sourcesVersion)
         w.write(parseKey)
         w.write(inputsKey)
+        w.write(searchKey)
+        w.write(searchTerms)
         w.write(sources.count)
         for (path, record) in sources {
             w.write(path)
             w.write(record.stamp)
             w.write(record.article)
+            w.write(record.searchBody)
             w.write(record.warnings.count)
             for warning in record.warnings { w.write(warning) }
         }
@@ -81,15 +86,18 @@ extension BuildState {
         guard try r.uint64() == sourcesVersion else { throw BinaryReader.Corrupt() }
         state.parseKey = try r.uint64()
         state.inputsKey = try r.uint64()
+        state.searchKey = try r.uint64()
+        state.searchTerms = try r.searchTerms()
         let sourceCount = try r.count()
         state.sources.reserveCapacity(sourceCount)
         for _ in 0..<sourceCount {
             let path = try r.string()
             let stamp = try r.stamp()
             let article = try r.article()
+            let searchBody = try r.searchBody()
             var warnings: [Diagnostic] = []
             for _ in 0..<(try r.count()) { warnings.append(try r.diagnostic()) }
-            state.sources[path] = SourceRecord(stamp: stamp, article: article, warnings: warnings)
+            state.sources[path] = SourceRecord(stamp: stamp, article: article, warnings: warnings, searchBody: searchBody)
         }
         guard r.atEnd else { throw BinaryReader.Corrupt() }
     }

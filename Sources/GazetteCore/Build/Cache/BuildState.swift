@@ -16,6 +16,10 @@ public struct BuildState: Sendable {
     /// Everything else the output depends on: settings, templates, options. Equal keys and unchanged files
     /// mean the output cannot change.
     var inputsKey: UInt64 = 0
+    /// What the cached search bodies were analyzed with (`SearchBodyTerms.cacheKey`).
+    var searchKey: UInt64 = 0
+    /// The terms the cached search bodies refer to by number.
+    var searchTerms = SearchTermList()
 
     public init() {}
 
@@ -29,6 +33,9 @@ struct SourceRecord: Sendable {
     var article: Article
     /// Warnings the file gave: repeated when the file is reused.
     var warnings: [Diagnostic]
+    /// What the article's body gave the search index, when it was indexed: its terms are numbers into
+    /// `BuildState.searchTerms`.
+    var searchBody: SearchBodyTerms? = nil
 }
 
 /// A file the last build wrote.

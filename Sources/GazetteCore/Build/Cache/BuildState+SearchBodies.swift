@@ -1,0 +1,52 @@
+/// The search bodies in the build state: kept with their source records, their term list kept small.
+extension BuildState {
+    /// The term list may hold this many terms no body has before it is rebuilt: a few deleted or edited
+    /// articles cost nothing, and a rebuild (which touches every record) stays rare.
+    static let unusedSearchTermsAllowed = 4096
+
+    /// Forgets every cached search body, and the term list they refer to.
+    mutating func dropSearchBodies() {
+        searchTerms = SearchTermList()
+        guard sources.values.contains(where: { $0.searchBody != nil }) else { return }
+        for path in sources.keys { sources[path]?.searchBody = nil }
+    }
+
+    /// Keeps the bodies the search stage analyzed, with the term list they refer to (which continues the
+    /// one the other records' bodies refer to, unless the stage could not use it).
+    mutating func keepSearchBodies(_ written: SearchStage.Written, of index: SiteIndex, discardingCache: Bool) {
+        if discardingCache { dropSearchBodies() }
+        for (i, body) in written.bodies {
+            sources[index.articles[i].source.path]?.searchBody = body
+        }
+        if written.terms.count - written.termsInUse > max(written.termsInUse, Self.unusedSearchTermsAllowed) {
+            compactSearchTerms(written.terms)
+        } else {
+            searchTerms = SearchTermList(written.terms)
+        }
+    }
+
+    /// Keeps only the terms some cached body has, numbered again in the same order, and renumbers every
+    /// body; a body whose numbers do not fit `terms` is dropped (its article is analyzed again when needed).
+    mutating func compactSearchTerms(_ terms: [String]) {
+        var used = [Bool](repeating: false, count: terms.count)
+        for path in sources.keys {
+            guard let body = sources[path]?.searchBody else { continue }
+            if !body.forEachTerm(below: terms.count, { number, _ in used[Int(number)] = true }) {
+                sources[path]?.searchBody = nil
+            }
+        }
+        var renumbered = [UInt32](repeating: 0, count: terms.count)
+        var kept: [String] = []
+        for (number, term) in terms.enumerated() where used[number] {
+            renumbered[number] = UInt32(kept.count)
+            kept.append(term)
+        }
+        for path in sources.keys {
+            guard let body = sources[path]?.searchBody else { continue }
+            var numbers: [(number: UInt32, count: UInt8)] = []
+            body.forEachTerm(below: terms.count) { numbers.append((renumbered[Int($0)], $1)) }
+            sources[path]?.searchBody = SearchBodyTerms(terms: numbers, length: body.length, excerpt: body.excerpt)
+        }
+        searchTerms = SearchTermList(kept)
+    }
+}

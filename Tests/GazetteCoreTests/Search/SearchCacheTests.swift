@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+@testable import GazetteCore
+
+/// The search index in incremental builds: bodies come from the cache, titles and meta fields are analyzed
+/// again, and the index is always the one a cold build writes.
+@Suite struct SearchCacheTests {
+    func archive() throws -> TestSite {
+        var files = ["site.yml": "title: T\nbase_url: https://example.org/\n"]
+        for n in 1...6 {
+            // Odd stories share no topic: an edit to one shows on no other's page.
+            let topics = n % 2 == 0 ? "[Sean O'Neill]" : "[Desk \(n)]"
+            files["Content/story-\(n).md"] = article(title: "Story \(n)", date: "2025-03-0\(n)T10:00:00Z", "topics: \(topics)",
+                                                     body: "Harbour news number \(n). Word\(n) appears here.\n\nMore harbour text.")
+        }
+        return try TestSite(files)
+    }
+
+    /// The article number a story has in the index: newest first.
+    func id(_ n: Int) -> UInt32 { UInt32(6 - n) }
+
+    /// The term a word gives.
+    func term(_ word: String) -> String {
+        TermAnalyzer(dictionary: TermDictionary()).terms(word)[0]
+    }
+
+    @Test func everyArticleLeavesItsBodyInTheCache() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        let state = BuildState.load(from: site.options.cacheFile)
+        let terms = state.searchTerms.terms()
+        #expect(state.sources.count == 6)
+        for record in state.sources.values {
+            let body = try #require(record.searchBody)
+            #expect(body.isValid(termCount: terms.count))
+            #expect(body.excerpt.hasPrefix("Harbour news number"))
+            var words: [String: UInt8] = [:]
+            body.forEachTerm(below: terms.count) { words[terms[Int($0)]] = $1 }
+            #expect(words["harbour"] == 2 && words["number"] == 1)
+            #expect(words[term("Story")] == nil)  // the title's words are not the body's
+            #expect(body.length == 10)
+        }
+    }
+
+    @Test func anEditToOneBodyChangesTheIndexAsAColdBuildDoes() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        let untouched = site.modified("2025/03/03/story-3/index.html")
+        #expect(try site.postings("lighthous") == nil)
+        try site.write(article(title: "Story 2", date: "2025-03-02T10:00:00Z", "topics: [Sean O'Neill]",
+                               body: "A lighthouse, a lighthouse and a lighthouse."), to: "Content/story-2.md")
+        try site.build()
+        #expect(site.modified("2025/03/03/story-3/index.html") == untouched)
+        #expect(try site.postings("lighthous")?[3] == [id(2)])  // three times in a short body: strong
+        #expect(try site.postings("harbour")?[2].contains(id(2)) == false)
+        try site.expectSameAsColdBuild()
+    }
+
+    @Test func unchangedBodiesAreTakenFromTheCache() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        // Give story 5's cached body an excerpt its file cannot give: only the cache can bring it back.
+        var state = BuildState.load(from: site.options.cacheFile)
+        let path = try #require(state.sources.keys.first { $0.hasSuffix("story-5.md") })
+        state.sources[path]?.searchBody?.excerpt = "From the cache"
+        try state.save(to: site.options.cacheFile)
+        try site.write(article(title: "Story 1", date: "2025-03-01T10:00:00Z", "topics: [Desk 1]", body: "Changed."),
+                       to: "Content/story-1.md")
+        try site.build()
+        let docs = try #require(try site.json("search/docs/0.json") as? [[Any]])
+        #expect(docs[Int(id(5))][7] as? String == "From the cache")
+        #expect((docs[Int(id(1))][7] as? String)?.hasPrefix("Changed.") == true)
+    }
+
+    @Test func aCachedBodyThatDoesNotFitTheTermListIsReadAgain() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        var state = BuildState.load(from: site.options.cacheFile)
+        for path in state.sources.keys where path.hasSuffix("story-3.md") || path.hasSuffix("story-4.md") {
+            state.sources[path]?.searchBody?.packed = path.hasSuffix("3.md") ? [0xFF] : [0xF1, 0xFF, 0x7F]
+        }
+        try state.save(to: site.options.cacheFile)
+        try site.write(article(title: "Story 1", date: "2025-03-01T10:00:00Z", "topics: [Desk 1]", body: "Changed."),
+                       to: "Content/story-1.md")
+        try site.build()
+        try site.expectSameAsColdBuild()
+    }
+
+    @Test func aTopicRenamedOnAnotherArticleChangesTheMetaTerms() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        #expect(try site.postings("neill") == nil)
+        #expect(try site.postings(term("O'Neill"))?[1] == [id(6), id(4), id(2)])
+        // Two of the three articles spell it apart now: that spelling names the topic on the third too.
+        for n in [2, 4] {
+            try site.write(article(title: "Story \(n)", date: "2025-03-0\(n)T10:00:00Z", "topics: [Sean O Neill]",
+                                   body: "Harbour news number \(n). Word\(n) appears here.\n\nMore harbour text."),
+                           to: "Content/story-\(n).md")
+        }
+        try site.build()
+        #expect(try site.postings(term("O'Neill")) == nil)
+        #expect(try site.postings("neill")?[1] == [id(6), id(4), id(2)])
+        try site.expectSameAsColdBuild()
+    }
+
+    @Test func aDeletedArticleLeavesTheIndex() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        #expect(try site.postings("word3") != nil)
+        try site.remove("Content/story-3.md")
+        try site.build()
+        #expect(try site.postings("word3") == nil)
+        let meta = try #require(try site.json("search/meta.json") as? [String: Any])
+        #expect(meta["count"] as? Int == 5)
+        try site.expectSameAsColdBuild()
+        // Its terms stay in the cache's list until there are enough of them to rebuild it.
+        let state = BuildState.load(from: site.options.cacheFile)
+        #expect(state.searchTerms.terms().contains("word3"))
+    }
+
+    @Test func compactingTheTermListKeepsTheIndex() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        try site.remove("Content/story-3.md")
+        try site.build()
+        var state = BuildState.load(from: site.options.cacheFile)
+        let before = state.searchTerms.terms()
+        state.compactSearchTerms(before)
+        let after = state.searchTerms.terms()
+        #expect(!after.contains("word3") && after.contains("word2") && after.count < before.count)
+        // Terms only titles and meta fields have go too; bodies keep their words.
+        #expect(!after.contains(term("Story")) && !after.contains("desk"))
+        for record in state.sources.values {
+            var words: [String] = []
+            #expect(record.searchBody?.forEachTerm(below: after.count) { number, _ in words.append(after[Int(number)]) } == true)
+            #expect(words.contains("harbour"))
+        }
+        try state.save(to: site.options.cacheFile)
+        try site.write(article(title: "Story 1", date: "2025-03-01T10:00:00Z", "topics: [Desk 1]", body: "Changed harbour."),
+                       to: "Content/story-1.md")
+        try site.build()
+        try site.expectSameAsColdBuild()
+    }
+
+    @Test func theCacheSurvivesARestart() throws {
+        let site = try archive()
+        defer { site.delete() }
+        let sink = DiskSink(root: site.options.output)
+        let (_, state) = try Builder(options: site.options).build(into: sink, state: BuildState())
+        try state.save(to: site.options.cacheFile)
+        let loaded = BuildState.load(from: site.options.cacheFile)
+        #expect(loaded.searchKey == state.searchKey && loaded.searchTerms == state.searchTerms)
+        #expect(loaded.sources.count == state.sources.count)
+        for (path, record) in state.sources {
+            #expect(loaded.sources[path]?.searchBody == record.searchBody)
+        }
+        try site.write(article(title: "Story 5", date: "2025-03-05T10:00:00Z", "topics: [Desk 5]", body: "A new harbour."),
+                       to: "Content/story-5.md")
+        let untouched = site.modified("2025/03/01/story-1/index.html")
+        let (_, next) = try Builder(options: site.options).build(into: DiskSink(root: site.options.output), state: loaded)
+        #expect(site.modified("2025/03/01/story-1/index.html") == untouched)
+        #expect(next.sources.values.allSatisfy { $0.searchBody != nil })
+        try site.expectSameAsColdBuild()
+    }
+
+    @Test func otherMarkdownSettingsAnalyzeEveryBodyAgain() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.write(article(title: "Story 1", date: "2025-03-01T10:00:00Z", "topics: [Desk 1]",
+                               body: "<div>Hidden unless unsafe</div>\n\nShown."), to: "Content/story-1.md")
+        try site.build()
+        #expect(try site.postings("hidden") == nil)
+        let key = BuildState.load(from: site.options.cacheFile).searchKey
+        try site.write("title: T\nbase_url: https://example.org/\nmarkdown: {unsafe: true}\n", to: "site.yml")
+        try site.build()
+        #expect(try site.postings("hidden")?[2] == [id(1)])
+        #expect(BuildState.load(from: site.options.cacheFile).searchKey != key)
+        try site.expectSameAsColdBuild()
+    }
+}
