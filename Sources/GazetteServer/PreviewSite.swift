@@ -42,7 +42,10 @@ final class PreviewSite: Sendable {
     init(options: BuildOptions, paths: DisplayPaths, now: Date? = nil) {
         self.paths = paths
         self.now = now
-        builder = Mutex(Builder(options: options, paths: paths))
+        var builder = Builder(options: options, paths: paths)
+        // Pages first: open pages are told to reload before the search index is written.
+        builder.defersSearch = true
+        self.builder = Mutex(builder)
     }
 
     var status: Status { current.withLock { $0 } }
@@ -58,10 +61,25 @@ final class PreviewSite: Sendable {
             queue.async {
                 let (outcome, retired) = self.rebuildNow()
                 continuation.resume(returning: outcome)
+                // On this queue, so the next rebuild starts from the state with the index in it.
+                self.finishSearch(outcome)
                 // The last build's state (every article of the site) is freed here, after the caller
                 // was resumed to tell the pages: freeing it takes ~10 ms on a large archive.
                 withExtendedLifetime(retired) {}
             }
+        }
+    }
+
+    /// Writes the search index a build deferred. If that fails the state keeps the old index's record, and
+    /// the next rebuild writes it again.
+    private func finishSearch(_ outcome: Outcome) {
+        guard case .built(let report, _) = outcome, let pending = report.pendingSearch else { return }
+        var next = state.withLock { $0 }
+        do {
+            try pending.finish(state: &next)
+            state.withLock { $0 = next }
+        } catch {
+            FileHandle.standardError.write(Data("search index not updated: \(error.description)\n".utf8))
         }
     }
 

@@ -137,6 +137,29 @@ import Testing
         try site.expectSameAsColdBuild()
     }
 
+    @Test func aDeferredSearchIndexEndsAsTheSameFiles() throws {
+        let site = try archive()
+        defer { site.delete() }
+        var deferring = Builder(options: site.options, paths: DisplayPaths(workingDirectory: site.root.path))
+        deferring.defersSearch = true
+        let sink = MemorySink()
+        var (report, state) = try deferring.build(into: sink, state: BuildState())
+        #expect(sink.files.keys.allSatisfy { !SearchIndexLayout.isIndexFile($0) })  // pages first
+        try #require(report.pendingSearch).finish(state: &state)
+        try site.write(article(title: "Story 2", date: "2025-03-12T10:00:00Z", "topics: [Pakistan]", body: "A body about floods."),
+                       to: "Content/2025/story-2.md")
+        (report, state) = try deferring.build(into: sink, state: state)
+        #expect(sink["2025/03/12/story-2/index.html"]?.contains("floods") == true)
+        try #require(report.pendingSearch).finish(state: &state)
+        // The same files as a build that writes everything at once.
+        let whole = MemorySink()
+        _ = try Builder(options: site.options, paths: DisplayPaths(workingDirectory: site.root.path)).build(into: whole)
+        #expect(Set(sink.files.keys) == Set(whole.files.keys))
+        for (path, bytes) in whole.files where sink.files[path] != bytes { Issue.record("\(path) differs") }
+        // And the state knows the index: nothing changed, nothing to do.
+        #expect(try deferring.build(into: sink, state: state).report.unchanged)
+    }
+
     @Test func outputDeletedByHandIsWrittenAgain() throws {
         let site = try archive()
         defer { site.delete() }

@@ -56,6 +56,8 @@ public struct BuildReport: Sendable {
     public var stages: [(name: String, seconds: Double)] = []
     /// Warnings: a build with errors throws instead.
     public var diagnostics: [Diagnostic] = []
+    /// The search index still to write, when the build deferred it (`Builder.defersSearch`).
+    public var pendingSearch: PendingSearch?
 
     public var summary: String {
         let time = String(format: "%.2f", seconds)

@@ -4,9 +4,8 @@
 /// Bodies are what costs: each article's body terms are taken from its page as it renders, or from the
 /// build cache (`SourceRecord.searchBody`); only articles with neither have their bodies read and rendered
 /// for the index alone. Titles and meta fields are analyzed again on every rewrite.
-struct SearchStage {
+struct SearchStage: Sendable {
     let context: SiteContext
-    let recorder: OutputRecorder
     /// Hash of everything the index is made of (`Fingerprints.search`).
     let fingerprint: UInt64
     /// Collects terms while pages render; nil when the index files are current.
@@ -30,7 +29,7 @@ struct SearchStage {
 
     /// Writes the index from the bodies analyzed as pages rendered, the cached ones, and those of the
     /// remaining articles, rendered here for it. Nil when the index was current.
-    func write(renderer: PageRenderer) throws(OutputError) -> Written? {
+    func write(renderer: PageRenderer, to recorder: OutputRecorder) throws(OutputError) -> Written? {
         guard let builder else { return nil }
         let articles = context.index.articles.indices
         var analyzed = builder.bodies
@@ -45,6 +44,35 @@ struct SearchStage {
             try recorder.write(files[n].bytes, to: files[n].path, fingerprint: fingerprint)
         }
         return Written(bodies: analyzed, terms: collected.terms, termsInUse: collected.postings.count { !$0.isEmpty })
+    }
+}
+
+/// The search index of a build that committed its pages first (`Builder.defersSearch`): the preview
+/// server tells open pages to reload, then writes the index.
+public final class PendingSearch: Sendable {
+    let stage: SearchStage
+    let renderer: PageRenderer
+    let sink: any OutputSink
+    let index: SiteIndex
+
+    init(stage: SearchStage, renderer: PageRenderer, sink: any OutputSink, index: SiteIndex) {
+        self.stage = stage
+        self.renderer = renderer
+        self.sink = sink
+        self.index = index
+    }
+
+    /// Writes and commits the index, and records it in `state`, the state the build returned.
+    public func finish(state: inout BuildState) throws(BuildFailure) {
+        let recorder = OutputRecorder(sink: sink, previous: state.outputs)
+        do {
+            guard let written = try stage.write(renderer: renderer, to: recorder) else { return }
+            state.outputs = try recorder.commit(scope: SearchIndexLayout.isIndexFile).manifest
+            state.keepSearchBodies(written, of: index, discardingCache: stage.discardsCache)
+        } catch {
+            sink.discard()
+            throw BuildFailure([.error(error.message, in: error.path)])
+        }
     }
 }
 
@@ -65,7 +93,7 @@ extension Builder {
         let previousFiles = recorder.previous.keys.filter(SearchIndexLayout.isIndexFile)
         let current = !previousFiles.isEmpty && previousFiles.allSatisfy { recorder.isCurrent($0, fingerprint: fingerprint) }
         guard !current else {
-            return SearchStage(context: context, recorder: recorder, fingerprint: fingerprint, builder: nil, cached: [],
+            return SearchStage(context: context, fingerprint: fingerprint, builder: nil, cached: [],
                                discardsCache: false, previousFiles: previousFiles)
         }
         let terms = state.searchTerms.terms()
@@ -74,7 +102,7 @@ extension Builder {
         let cached = dictionary == nil ? Array(repeating: nil, count: articles.count) : parallelMap(articles.count) { i in
             state.sources[articles[i].source.path]?.searchBody.flatMap { $0.isValid(termCount: terms.count) ? $0 : nil }
         }
-        return SearchStage(context: context, recorder: recorder, fingerprint: fingerprint,
+        return SearchStage(context: context, fingerprint: fingerprint,
                            builder: SearchIndexBuilder(context: context, dictionary: dictionary ?? TermDictionary()),
                            cached: cached, discardsCache: dictionary == nil, previousFiles: previousFiles)
     }

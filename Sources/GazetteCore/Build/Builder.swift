@@ -12,6 +12,9 @@ public struct Builder: Sendable {
     public var paths: DisplayPaths
     /// Told each stage's progress; the command line shows it on long builds.
     public var progress: (@Sendable (BuildProgress) -> Void)?
+    /// Commit the pages before writing the search index, and leave the index to `BuildReport.pendingSearch`:
+    /// the preview server reloads pages sooner.
+    public var defersSearch = false
 
     public init(options: BuildOptions, paths: DisplayPaths = DisplayPaths()) {
         self.options = options
@@ -95,8 +98,8 @@ public struct Builder: Sendable {
 
         do {
             rendered.bodies.merge(renderer.bodies(of: renderer.keepBodies.subtracting(rendered.bodies.keys))) { old, _ in old }
-            if let search {
-                if let written = try search.write(renderer: renderer) {
+            if let search, !defersSearch {
+                if let written = try search.write(renderer: renderer, to: recorder) {
                     state.keepSearchBodies(written, of: index, discardingCache: search.discardsCache)
                 }
                 clock.lap("search", into: &report)
@@ -110,9 +113,14 @@ public struct Builder: Sendable {
             for (path, bytes) in sitemap.render(sitemapEntries(pages, index)) { try recorder.write(bytes, to: path) }
             try recorder.write(sitemap.robots(), to: "robots.txt")
             report.assets = try copyAssets(to: recorder)
-            let (manifest, removed) = try recorder.commit()
+            let deferred = defersSearch && search?.builder != nil
+            let pagesOnly: @Sendable (String) -> Bool = { !SearchIndexLayout.isIndexFile($0) }
+            let (manifest, removed) = try recorder.commit(scope: deferred ? pagesOnly : nil)
             state.outputs = manifest
             report.removed = removed
+            if deferred, let search {
+                report.pendingSearch = PendingSearch(stage: search, renderer: renderer, sink: sink, index: index)
+            }
         } catch {
             diagnostics.append(.error(error.message, in: paths.display(options.output.appendingPathComponent(error.path))))
             throw fail(diagnostics, sink)

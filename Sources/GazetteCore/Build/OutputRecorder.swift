@@ -49,8 +49,15 @@ final class OutputRecorder: Sendable {
     var writtenCount: Int { written.withLock { $0.count } }
 
     /// Removes what the last build wrote and this one did not, commits the sink, and returns the new manifest.
-    func commit() throws(OutputError) -> (manifest: [String: OutputRecord], removed: Int) {
-        let current = records.withLock { $0 }
+    ///
+    /// - Parameters:
+    ///   - scope: the paths this commit is about; the last build's files outside it are neither stale nor
+    ///     rewritten, and stay in the manifest as they were (a build that writes its search index later).
+    func commit(scope: (@Sendable (String) -> Bool)? = nil) throws(OutputError) -> (manifest: [String: OutputRecord], removed: Int) {
+        var current = records.withLock { $0 }
+        if let scope {
+            for (path, record) in previous where !scope(path) && current[path] == nil { current[path] = record }
+        }
         let stale = previous.keys.filter { current[$0] == nil }
         for path in stale { try sink.remove(path) }
         try sink.commit()
