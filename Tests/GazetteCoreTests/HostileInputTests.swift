@@ -202,6 +202,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: outside.appendingPathComponent("escape").path))
     }
 
+    @Test(arguments: ["/robots.txt", "/feed.xml", "/assets/style.css", "/search/meta.json", "/sitemap-1.xml", "/topics/pakistan/feed.json"])
+    func aPageCannotTakeAFileTheBuildWritesItself(_ alias: String) throws {
+        let site = try siteWithOutput()
+        defer { site.delete() }
+        try site.write(article(title: "Taker", date: "2025-07-01", "topics: [Pakistan]\naliases: [\"\(alias)\"]"), to: "Content/taker.md")
+        let problems = failsLeavingOutputAlone(site)
+        #expect(problems.contains { $0.hasPrefix("Content/taker.md:1:1: error:") && $0.contains("which the build writes for itself") },
+                "\(problems)")
+    }
+
+    @Test func symbolicLinksInTheOutputFolderAreNotWrittenThrough() throws {
+        let site = try siteWithOutput()
+        defer { site.delete() }
+        let elsewhere = site.root.deletingLastPathComponent().appendingPathComponent("elsewhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        try site.remove("Output/2025")
+        try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("Output/2025"), withDestinationURL: elsewhere)
+        try site.write(article(title: "Good", date: "2025-06-01", body: "Changed."), to: "Content/good.md")
+        let problems = site.failures().map(\.description)
+        #expect(problems.contains { $0.contains("refusing to write through a symbolic link") }, "\(problems)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+    }
+
     @Test func symbolicLinksThatLeadOutAreRefused() throws {
         let site = try siteWithOutput()
         defer { site.delete() }

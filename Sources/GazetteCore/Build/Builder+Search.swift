@@ -14,8 +14,6 @@ struct SearchStage: Sendable {
     let cached: [SearchBodyTerms?]
     /// True when the cached term list could not be used: every cached body is then useless.
     let discardsCache: Bool
-    /// The index files of the last build, kept as they are when current.
-    let previousFiles: [String]
 
     /// What writing the index leaves for the cache.
     struct Written {
@@ -27,17 +25,21 @@ struct SearchStage: Sendable {
         var termsInUse: Int
     }
 
-    /// Writes the index from the bodies analyzed as pages rendered, the cached ones, and those of the
-    /// remaining articles, rendered here for it. Nil when the index was current.
-    func write(renderer: PageRenderer, to recorder: OutputRecorder) throws(OutputError) -> Written? {
+    /// Renders for the index the bodies of articles neither rendered this time nor in the cache; returns
+    /// the files that could not be read (the index would lack them).
+    func analyzeMissingBodies(renderer: PageRenderer) -> [Diagnostic] {
+        guard let builder else { return [] }
+        let analyzed = builder.bodies
+        let missing = Set(context.index.articles.indices.filter { analyzed[$0] == nil && cached[$0] == nil })
+        return missing.isEmpty ? [] : renderer.index(missing, into: builder)
+    }
+
+    /// Writes the index from the bodies analyzed as pages rendered (or by `analyzeMissingBodies`) and the
+    /// cached ones. Nil when the index was current.
+    func write(to recorder: OutputRecorder) throws(OutputError) -> Written? {
         guard let builder else { return nil }
         let articles = context.index.articles.indices
-        var analyzed = builder.bodies
-        let missing = Set(articles.filter { analyzed[$0] == nil && cached[$0] == nil })
-        if !missing.isEmpty {
-            renderer.index(missing, into: builder)
-            analyzed = builder.bodies
-        }
+        let analyzed = builder.bodies
         let collected = builder.collected(bodies: articles.map { analyzed[$0] ?? cached[$0] })
         let files = SearchIndexLayout(context: context, collected: collected).files()
         try eachInParallel(Array(files.indices)) { n throws(OutputError) in
@@ -64,9 +66,11 @@ public final class PendingSearch: Sendable {
 
     /// Writes and commits the index, and records it in `state`, the state the build returned.
     public func finish(state: inout BuildState) throws(BuildFailure) {
+        let problems = stage.analyzeMissingBodies(renderer: renderer)
+        guard problems.isEmpty else { throw BuildFailure(problems) }
         let recorder = OutputRecorder(sink: sink, previous: state.outputs)
         do {
-            guard let written = try stage.write(renderer: renderer, to: recorder) else { return }
+            guard let written = try stage.write(to: recorder) else { return }
             state.outputs = try recorder.commit(scope: SearchIndexLayout.isIndexFile).manifest
             state.keepSearchBodies(written, of: index, discardingCache: stage.discardsCache)
         } catch {
@@ -91,10 +95,11 @@ extension Builder {
         }
         let fingerprint = Fingerprints(context: context, settings: settings).search()
         let previousFiles = recorder.previous.keys.filter(SearchIndexLayout.isIndexFile)
-        let current = !previousFiles.isEmpty && previousFiles.allSatisfy { recorder.isCurrent($0, fingerprint: fingerprint) }
+        let current = !previousFiles.isEmpty && previousFiles.allSatisfy { recorder.isUnchanged($0, fingerprint: fingerprint) }
+        if current { previousFiles.forEach(recorder.keep) }
         guard !current else {
             return SearchStage(context: context, fingerprint: fingerprint, builder: nil, cached: [],
-                               discardsCache: false, previousFiles: previousFiles)
+                               discardsCache: false)
         }
         let terms = state.searchTerms.terms()
         let dictionary = TermDictionary(continuing: terms)
@@ -104,7 +109,7 @@ extension Builder {
         }
         return SearchStage(context: context, fingerprint: fingerprint,
                            builder: SearchIndexBuilder(context: context, dictionary: dictionary ?? TermDictionary()),
-                           cached: cached, discardsCache: dictionary == nil, previousFiles: previousFiles)
+                           cached: cached, discardsCache: dictionary == nil)
     }
 
     /// Starts this build's search cache from the last build's, unless it was made by other code or with

@@ -72,20 +72,26 @@ public struct Builder: Sendable {
         let pages = planner.pages()
         diagnostics += planner.clashes(in: pages)
         let feeds = Feed.all(for: index)
+        let hasSearch = inputs.config.search
+        diagnostics += planner.clashes(of: pages, withFiles: Set(feeds.map(\.route.outputPath)).union(SitemapWriter.reservedFiles)) { path in
+            path.hasPrefix("assets/") || SitemapWriter.isPart(path) || (hasSearch && SearchIndexLayout.isIndexFile(path))
+        }
         clock.lap("index", into: &report)
         if let library = inputs.library { diagnostics += missingTemplates(for: pages, in: library) }
         guard !diagnostics.hasErrors, let library = inputs.library else { throw fail(diagnostics, sink) }
 
         let recorder = OutputRecorder(sink: sink, previous: clean ? [:] : previousOutputs, keepsIdenticalFiles: !clean)
-        if clean { for path in previousOutputs.keys { try? sink.remove(path) } }
+        if clean {
+            for (path, record) in previousOutputs where sink.stamp(of: path) == record.stamp { try? sink.remove(path) }
+        }
         let fingerprints = Fingerprints(context: context, settings: inputs.settingsKey)
         let pagePrints = parallelMap(pages.count) { p -> (UInt64, Bool) in
             let print = fingerprints.page(pages[p])
-            return (print, recorder.isCurrent(pages[p].route.outputPath, fingerprint: print))
+            return (print, recorder.keepIfCurrent(pages[p].route.outputPath, fingerprint: print))
         }
         let stalePages = pages.indices.filter { !pagePrints[$0].1 }
         let feedPrints = feeds.map(fingerprints.feed)
-        let staleFeeds = feeds.indices.filter { !recorder.isCurrent(feeds[$0].route.outputPath, fingerprint: feedPrints[$0]) }
+        let staleFeeds = feeds.indices.filter { !recorder.keepIfCurrent(feeds[$0].route.outputPath, fingerprint: feedPrints[$0]) }
         let search = searchStage(context, recorder: recorder, settings: inputs.settingsKey, state: state, diagnostics: &diagnostics)
         let renderer = PageRenderer(context: context, library: library, recorder: recorder, paths: paths,
                                     keepBodies: Set(staleFeeds.flatMap { feeds[$0].articles }), progress: progress,
@@ -94,12 +100,17 @@ public struct Builder: Sendable {
         diagnostics += rendered.diagnostics
         guard !diagnostics.hasErrors else { throw fail(diagnostics, sink) }
         report.rendered = stalePages.count
+        // Bodies the feeds and the search index need from articles whose pages were not rendered.
+        let feedBodies = renderer.bodies(of: renderer.keepBodies.subtracting(rendered.bodies.keys))
+        rendered.bodies.merge(feedBodies.bodies) { old, _ in old }
+        diagnostics += feedBodies.diagnostics
+        if let search, !defersSearch { diagnostics += search.analyzeMissingBodies(renderer: renderer) }
+        guard !diagnostics.hasErrors else { throw fail(diagnostics, sink) }
         clock.lap("render", into: &report)
 
         do {
-            rendered.bodies.merge(renderer.bodies(of: renderer.keepBodies.subtracting(rendered.bodies.keys))) { old, _ in old }
             if let search, !defersSearch {
-                if let written = try search.write(renderer: renderer, to: recorder) {
+                if let written = try search.write(to: recorder) {
                     state.keepSearchBodies(written, of: index, discardingCache: search.discardsCache)
                 }
                 clock.lap("search", into: &report)

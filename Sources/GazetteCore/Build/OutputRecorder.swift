@@ -9,6 +9,8 @@ final class OutputRecorder: Sendable {
     private let records = Mutex<[String: OutputRecord]>([:])
     /// Written this build: their stamps are known only after the commit.
     private let written = Mutex<[String]>([])
+    /// Every path this build wrote or kept: a second write to one is an error, not a silent overwrite.
+    private let claimedPaths = Mutex<Set<String>>([])
 
     /// False for `--clean`: every file is written anew even when the same bytes are there.
     let keepsIdenticalFiles: Bool
@@ -20,23 +22,39 @@ final class OutputRecorder: Sendable {
     }
 
     /// True when the file a previous build wrote for `path`, from inputs with this `fingerprint`,
-    /// is still there as it was written: then it need not be rendered again.
-    func isCurrent(_ path: String, fingerprint: UInt64) -> Bool {
-        guard let record = previous[path], record.fingerprint == fingerprint, sink.stamp(of: path) == record.stamp else {
-            return false
-        }
-        records.withLock { $0[path] = record }
+    /// is still there as it was written: then it need not be rendered again, and it is kept.
+    func keepIfCurrent(_ path: String, fingerprint: UInt64) -> Bool {
+        guard isUnchanged(path, fingerprint: fingerprint) else { return false }
+        keep(path)
         return true
+    }
+
+    /// The check of `keepIfCurrent`, keeping nothing.
+    func isUnchanged(_ path: String, fingerprint: UInt64) -> Bool {
+        guard let record = previous[path] else { return false }
+        return record.fingerprint == fingerprint && sink.stamp(of: path) == record.stamp
+    }
+
+    /// Keeps the last build's file at `path` as it is.
+    func keep(_ path: String) {
+        guard let record = previous[path] else { return }
+        records.withLock { $0[path] = record }
+        claimedPaths.withLock { _ = $0.insert(path) }
     }
 
     /// Writes `bytes` to `path` unless the file there already holds them.
     func write(_ bytes: [UInt8], to path: String, fingerprint: UInt64 = 0) throws(OutputError) {
         let hash = StableHash.of(bytes)
-        if let record = previous[path], record.hash == hash, let stamp = sink.stamp(of: path), stamp == record.stamp {
-            records.withLock { $0[path] = OutputRecord(hash: hash, stamp: stamp, fingerprint: fingerprint) }
-            return
-        }
-        if keepsIdenticalFiles, let stamp = sink.stamp(of: path), stamp.size == bytes.count, sink.contents(of: path) == bytes {
+        let claimed = claimedPaths.withLock { !$0.insert(path).inserted }
+        guard !claimed else { throw OutputError(path: path, message: "two outputs of this build would be written to one file") }
+        let stamp = sink.stamp(of: path)
+        if let record = previous[path], let stamp, stamp == record.stamp {
+            // The file is as the last build left it: its hash says whether the bytes are the same.
+            if record.hash == hash {
+                records.withLock { $0[path] = OutputRecord(hash: hash, stamp: stamp, fingerprint: fingerprint) }
+                return
+            }
+        } else if keepsIdenticalFiles, let stamp, stamp.size == bytes.count, sink.contents(of: path) == bytes {
             // The same bytes, from a build whose cache is gone or a file touched since: keep it and its time.
             records.withLock { $0[path] = OutputRecord(hash: hash, stamp: stamp, fingerprint: fingerprint) }
             return
@@ -58,7 +76,8 @@ final class OutputRecorder: Sendable {
         if let scope {
             for (path, record) in previous where !scope(path) && current[path] == nil { current[path] = record }
         }
-        let stale = previous.keys.filter { current[$0] == nil }
+        // A stale file replaced by someone since the last build is theirs now: it is left alone.
+        let stale = previous.keys.filter { current[$0] == nil && sink.stamp(of: $0) == previous[$0]?.stamp }
         for path in stale { try sink.remove(path) }
         try sink.commit()
         var manifest = current

@@ -59,24 +59,39 @@ struct PageRenderer: Sendable {
         return Result(bodies: bodies.withLock { $0 }, diagnostics: problems.compactMap { $0 })
     }
 
-    /// The bodies of articles whose pages were not rendered this time, for the feeds.
-    func bodies(of articles: Set<Int>) -> [Int: String] {
-        let markdown = MarkdownRenderer(unsafe: context.config.markdownUnsafe)
-        let list = Array(articles)
-        let rendered = parallelMap(list.count) { n in (try? body(of: list[n], markdown).get()) ?? "" }
-        return Dictionary(uniqueKeysWithValues: zip(list, rendered))
+    /// The bodies of articles whose pages were not rendered this time, for the feeds, and the files
+    /// that could not be read.
+    func bodies(of articles: Set<Int>) -> (bodies: [Int: String], diagnostics: [Diagnostic]) {
+        var bodies: [Int: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        renderBodies(articles) { i, result in
+            switch result {
+            case .success(let html): bodies[i] = html
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        }
+        return (bodies, diagnostics)
     }
 
     /// Analyzes for search the bodies of articles whose pages were not rendered this time and that the
-    /// cache had no terms for.
-    func index(_ articles: Set<Int>, into search: SearchIndexBuilder) {
+    /// cache had no terms for; returns the files that could not be read.
+    func index(_ articles: Set<Int>, into search: SearchIndexBuilder) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        renderBodies(articles) { i, result in
+            switch result {
+            case .success(let html): search.add(article: i, bodyHTML: html)
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        }
+        return diagnostics
+    }
+
+    /// Renders the bodies of `articles` on every core and hands each result to `use`, one at a time.
+    private func renderBodies(_ articles: Set<Int>, _ use: (Int, Swift.Result<String, Diagnostic>) -> Void) {
         let markdown = MarkdownRenderer(unsafe: context.config.markdownUnsafe)
         let list = Array(articles)
-        _ = parallelMap(list.count) { n -> Bool in
-            guard let html = try? body(of: list[n], markdown).get() else { return false }
-            search.add(article: list[n], bodyHTML: html)
-            return true
-        }
+        let results = parallelMap(list.count) { body(of: list[$0], markdown) }
+        for (i, result) in zip(list, results) { use(i, result) }
     }
 
     /// Reads article `i`'s Markdown body from its file again and renders it.

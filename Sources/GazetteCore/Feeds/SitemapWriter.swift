@@ -4,6 +4,12 @@ import Foundation
 /// it becomes a sitemap index of `sitemap-1.xml`, `sitemap-2.xml` … Beside it, `news-sitemap.xml`
 /// (see `NewsSitemapWriter`).
 struct SitemapWriter {
+    /// Files the sitemaps and robots.txt take, which no page may take; sitemap parts are `sitemap-N.xml`.
+    static let reservedFiles: Set<String> = ["sitemap.xml", "robots.txt", NewsSitemapWriter.path]
+    static func isPart(_ path: String) -> Bool {
+        path.hasPrefix("sitemap-") && path.hasSuffix(".xml") && !path.contains("/")
+    }
+
     let context: SiteContext
     /// URLs per file.
     var limit = Self.limit

@@ -37,7 +37,9 @@ public final class DiskSink: OutputSink {
         defer { writing.subtract(1, ordering: .acquiringAndReleasing) }
         guard !cancelled.load(ordering: .acquiring) else { throw OutputError(path: path, message: "the build was cancelled") }
         guard FileIO.write(bytes, to: temporary) else {
-            throw OutputError(path: path, message: "cannot write: \(FileIO.lastError)")
+            let problem = FileIO.lastError
+            unlink(temporary)
+            throw OutputError(path: path, message: "cannot write: \(problem)")
         }
         let kept = staged.withLock { staged in
             // Checked under the lock `discard` takes: a file written after it ran removes itself.
@@ -71,10 +73,17 @@ public final class DiskSink: OutputSink {
             return files
         }
         // Renames are independent of each other: on every core.
-        try eachInParallel(Array(files.indices)) { n throws(OutputError) in
-            guard rename(files[n].temporary, files[n].target) == 0 else {
-                throw OutputError(path: files[n].target, message: "cannot move into place: \(FileIO.lastError)")
+        do {
+            try eachInParallel(Array(files.indices)) { n throws(OutputError) in
+                guard rename(files[n].temporary, files[n].target) == 0 else {
+                    let relative = String(files[n].target.dropFirst(rootPath.count + 1))
+                    throw OutputError(path: relative, message: "cannot move into place: \(FileIO.lastError)")
+                }
             }
+        } catch {
+            // Those not moved are removed: no temporary file outlives a failed commit.
+            for (temporary, _) in files { unlink(temporary) }
+            throw error
         }
         folders.withLock { $0.created = [] }
         let removed = removals.withLock { paths in
@@ -99,8 +108,15 @@ public final class DiskSink: OutputSink {
         FileIO.read(rootPath + "/" + path)
     }
 
-    /// Unlinks a stale file, then the folders above it that it leaves empty (never the root).
+    /// Unlinks a stale file, then the folders above it that it leaves empty (never the root). Nothing is
+    /// removed through a symbolic link in the output folder.
     private func removeWithEmptyFolders(_ path: String) {
+        var prefix = Substring(path)
+        while let slash = prefix.lastIndex(of: "/") {
+            prefix = prefix[..<slash]
+            var info = stat()
+            guard lstat(rootPath + "/" + prefix, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
+        }
         guard unlink(rootPath + "/" + path) == 0 || errno == ENOENT else { return }
         var folder = Substring(path)
         while let slash = folder.lastIndex(of: "/") {
@@ -124,24 +140,28 @@ public final class DiskSink: OutputSink {
     }
 
     /// Creates `relative` under the root, and the folders above it, remembering which it created.
+    /// A symbolic link inside the output folder is never written through: it could lead anywhere.
     private func makeFolder(_ relative: Substring) throws(OutputError) {
         if folders.withLock({ $0.known.contains(relative) }) { return }
-        var missing: [Substring] = []
-        var current = relative
-        while true {
-            let full = relative.isEmpty && current.isEmpty ? rootPath : rootPath + "/" + current
-            if FileIO.isFolder(full) { break }
-            missing.append(current)
-            guard !current.isEmpty else { break }
-            current = current.lastIndex(of: "/").map { current[..<$0] } ?? ""
+        if let slash = relative.lastIndex(of: "/") {
+            try makeFolder(relative[..<slash])
+        } else if !relative.isEmpty {
+            try makeFolder("")
         }
-        for folder in missing.reversed() {
-            let full = folder.isEmpty ? rootPath : rootPath + "/" + folder
-            if mkdir(full, 0o755) == 0 {
-                folders.withLock { $0.created.append(full) }
-            } else if errno != EEXIST {
-                throw OutputError(path: String(folder), message: "cannot create folder: \(FileIO.lastError)")
+        let full = relative.isEmpty ? rootPath : rootPath + "/" + relative
+        var info = stat()
+        if lstat(full, &info) == 0 {
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFLNK, !relative.isEmpty {
+                throw OutputError(path: String(relative), message: "refusing to write through a symbolic link in the output folder")
             }
+            guard kind == S_IFDIR || kind == S_IFLNK else {
+                throw OutputError(path: String(relative), message: "cannot create folder: a file is in the way")
+            }
+        } else if mkdir(full, 0o755) == 0 {
+            folders.withLock { $0.created.append(full) }
+        } else if errno != EEXIST {
+            throw OutputError(path: String(relative), message: "cannot create folder: \(FileIO.lastError)")
         }
         folders.withLock { _ = $0.known.insert(relative) }
     }
@@ -151,7 +171,8 @@ public final class DiskSink: OutputSink {
 enum FileIO {
     /// Writes `bytes` to a new file at `path` (replacing one that is there).
     static func write(_ bytes: [UInt8], to path: String) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // O_NOFOLLOW: a link planted where the temporary file goes is not written through.
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         return bytes.withUnsafeBytes { buffer in

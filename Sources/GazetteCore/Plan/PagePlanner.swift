@@ -54,6 +54,17 @@ public struct PagePlanner: Sendable {
         return diagnostics
     }
 
+    /// Pages written where one of the build's other files goes: a feed, a sitemap, `robots.txt`, the
+    /// theme's assets or the search index (`aliases: [/robots.txt]`, a permalink like `/:slug.xml/`).
+    func clashes(of pages: [Page], withFiles files: Set<String>, reserved: (String) -> Bool) -> [Diagnostic] {
+        pages.compactMap { page in
+            let path = page.route.outputPath
+            guard files.contains(path) || reserved(path) else { return nil }
+            let file = sourceFile(page) ?? "site.yml"
+            return .error("\(describe(page)) would be written to \(path), which the build writes for itself", in: file)
+        }
+    }
+
     private func describe(_ page: Page) -> String {
         if case .article(let i) = page.kind { return "the article of \(index.articles[i].source.displayPath)" }
         return describeNewsroom(page) ?? "the page \(page.route.path)"
