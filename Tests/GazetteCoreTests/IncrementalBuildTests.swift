@@ -160,6 +160,30 @@ import Testing
         #expect(try deferring.build(into: sink, state: state).report.unchanged)
     }
 
+    @Test func aStaleFileSomeoneReplacedIsLeftAlone() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        try site.write("my own page now", to: "Output/2024/02/02/lonely/index.html")
+        try site.remove("Content/2024/lonely.md")
+        try site.build()
+        #expect(site.output("2024/02/02/lonely/index.html") == "my own page now")
+        #expect(!site.exists("Output/topics/lonely/index.html"))
+    }
+
+    @Test func listItemsShowNoNeighboursSoTheirFingerprintsHoldThem() throws {
+        let site = try archive()
+        defer { site.delete() }
+        let list = try String(contentsOf: site.root.appendingPathComponent("Templates/partials/article-list.mustache"), encoding: .utf8)
+        try site.write(list.replacingOccurrences(of: "<p class=\"summary\">", with: "<p>NEXT:{{#next}}{{title}}{{/next}}</p><p class=\"summary\">"),
+                       to: "Templates/partials/article-list.mustache")
+        try site.build()
+        #expect(site.output("topics/security/index.html")?.contains("NEXT:</p>") == true)
+        try site.write(article(title: "Story 9 renamed", date: "2025-01-19T10:00:00Z", "topics: [Pakistan, Economy]"), to: "Content/2025/story-9.md")
+        try site.build()
+        try site.expectSameAsColdBuild()
+    }
+
     @Test func outputDeletedByHandIsWrittenAgain() throws {
         let site = try archive()
         defer { site.delete() }

@@ -21,8 +21,8 @@ extension ArticleView {
                 ["date": .custom(DateView(correction.date, zone: context.config.timeZone)), "text": .string(correction.text)]
             })
         case "has_corrections": return .bool(!article.corrections.isEmpty)
-        case "related": return .list(index.related[i].map { .custom(ArticleView(context, $0)) })
-        case "has_related": return .bool(!index.related[i].isEmpty)
+        case "related": return isOwnPage ? .list(index.related[i].map { .custom(ArticleView(context, $0)) }) : .list([])
+        case "has_related": return .bool(isOwnPage && !index.related[i].isEmpty)
         default: return nil
         }
     }

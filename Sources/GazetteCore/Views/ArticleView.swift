@@ -6,11 +6,15 @@ struct ArticleView: TemplateObject {
     let i: Int
     /// The body as HTML: on the article's own page only.
     var content: String?
+    /// On the article's own page: only there are its neighbours and related coverage shown (and part of
+    /// the page's fingerprint). A list item or a redirect shows the article's own fields.
+    let isOwnPage: Bool
 
-    init(_ context: SiteContext, _ i: Int, content: String? = nil) {
+    init(_ context: SiteContext, _ i: Int, content: String? = nil, isOwnPage: Bool = false) {
         self.context = context
         self.i = i
         self.content = content
+        self.isOwnPage = isOwnPage
     }
 
     func value(forKey key: String) -> TemplateValue? {
@@ -37,8 +41,8 @@ struct ArticleView: TemplateObject {
         case "reading_time": return .int(article.readingMinutes)
         case "params": return .object(article.params)
         case "content": return content.map(TemplateValue.string) ?? .null
-        case "previous": return i + 1 < index.articles.count ? link(to: i + 1) : .null
-        case "next": return i > 0 ? link(to: i - 1) : .null
+        case "previous": return isOwnPage && i + 1 < index.articles.count ? link(to: i + 1) : .null
+        case "next": return isOwnPage && i > 0 ? link(to: i - 1) : .null
         default: return newsroomValue(forKey: key)
         }
     }

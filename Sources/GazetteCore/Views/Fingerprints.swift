@@ -82,6 +82,8 @@ struct Fingerprints: Sendable {
         hash.combine(feed.route.path)
         hash.combine(feed.title)
         for i in feed.articles { article(i, into: &hash) }
+        // An empty feed's updated time is the build's.
+        if feed.articles.isEmpty { hash.combine(context.buildTime.timeIntervalSince1970.bitPattern) }
         return hash.value
     }
 

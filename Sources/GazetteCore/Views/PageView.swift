@@ -20,7 +20,7 @@ struct PageView {
         var feeds: [TemplateValue] = feedLinks("", .root)
         switch page.kind {
         case .article(let i):
-            values["article"] = .custom(ArticleView(context, i, content: content))
+            values["article"] = .custom(ArticleView(context, i, content: content, isOwnPage: true))
             title = index.articles[i].title
             description = index.articles[i].summary
         case .home:
