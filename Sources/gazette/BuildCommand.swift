@@ -32,7 +32,14 @@ struct BuildCommand: ParsableCommand {
         do {
             let (report, next) = try builder.build(into: sink, state: previous, clean: clean)
             progress.finish()
-            if !report.unchanged || report.filesRead > 0 { try? next.save(to: options.cacheFile) }
+            if !report.unchanged || report.filesRead > 0 {
+                do {
+                    try next.save(to: options.cacheFile)
+                } catch {
+                    Terminal.print([.warning("cannot save the build cache (\(error.localizedDescription)); the next build will be a full one",
+                                             in: DisplayPaths().display(options.cacheFile))])
+                }
+            }
             Terminal.print(report.diagnostics)
             if timings {
                 for stage in report.stages { print("\(stage.name): \(String(format: "%.3f", stage.seconds)) s") }

@@ -57,7 +57,7 @@ import Testing
         var files = ["site.yml": Self.siteYAML]
         for n in 0..<1005 {
             let minute = n % 60, hour = n / 60
-            files["Content/a\(n).md"] = "---\ntitle: Story \(n)\ndate: 2025-11-19T\(DateParser.twoDigits(hour)):\(DateParser.twoDigits(minute))\n---\n"
+            files["Content/a\(n).md"] = "---\ntitle: Story \(n)\ndate: 2025-11-19T\(DateFormats.pad(hour)):\(DateFormats.pad(minute))\n---\n"
         }
         let site = try TestSite(files)
         defer { site.delete() }

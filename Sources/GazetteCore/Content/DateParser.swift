@@ -106,7 +106,7 @@ public struct DateParser: Sendable {
         guard (1...12).contains(civil.month) else { return .outOfRange("month \(civil.month) does not exist") }
         let days = CivilTime.daysInMonth(civil.year, civil.month)
         guard (1...days).contains(civil.day) else {
-            return .outOfRange("day \(civil.day) does not exist in \(civil.year)-\(Self.twoDigits(civil.month)), which has \(days) days")
+            return .outOfRange("day \(civil.day) does not exist in \(civil.year)-\(DateFormats.pad(civil.month)), which has \(days) days")
         }
         return nil
     }
@@ -128,10 +128,6 @@ public struct DateParser: Sendable {
         guard lower.count >= 3 else { return nil }
         return monthNames.firstIndex { $0 == lower || ($0.hasPrefix(lower) && lower.count == 3) || (lower == "sept" && $0 == "september") }
             .map { $0 + 1 }
-    }
-
-    static func twoDigits(_ value: Int) -> String {
-        value < 10 ? "0\(value)" : "\(value)"
     }
 }
 

@@ -33,11 +33,4 @@ public struct Feed: Sendable {
         }
         return feeds
     }
-
-    /// The articles any feed carries: their bodies are kept when their pages are rendered.
-    public static func articlesInFeeds(_ feeds: [Feed]) -> Set<Int> {
-        var set = Set<Int>()
-        for feed in feeds where feed.format == .rss { set.formUnion(feed.articles) }
-        return set
-    }
 }

@@ -62,10 +62,6 @@ struct XMLWriter {
         bytes.append(contentsOf: markup.utf8)
     }
 
-    mutating func raw(_ markup: [UInt8]) {
-        bytes.append(contentsOf: markup)
-    }
-
     /// `<name attributes>value</name>`; nothing when `value` is nil.
     mutating func element(_ name: String, _ value: String?, _ attributes: KeyValuePairs<String, String> = [:]) {
         guard let value else { return }

@@ -24,12 +24,6 @@ public struct Page: Sendable {
     public var template: String
     /// The slice of the page kind's article list this page shows, for list pages.
     public var pagination: Pagination?
-
-    /// The article this page shows, for article pages.
-    public var articleIndex: Int? {
-        if case .article(let i) = kind { return i }
-        return nil
-    }
 }
 
 /// Which page of a paginated list this is.

@@ -58,8 +58,8 @@ public struct Permalink: Sendable, Equatable {
                 switch part {
                 case .literal(let text): return text
                 case .year: return String(time.year)
-                case .month: return DateParser.twoDigits(time.month)
-                case .day: return DateParser.twoDigits(time.day)
+                case .month: return DateFormats.pad(time.month)
+                case .day: return DateFormats.pad(time.day)
                 case .slug: return slug
                 }
             }.joined()

@@ -68,5 +68,5 @@ public struct ArchiveMonth: Sendable {
     public var month: Int
     public var articles: [Int]
 
-    public var route: Route { Route(["archive", String(year), DateParser.twoDigits(month)]) }
+    public var route: Route { Route(["archive", String(year), DateFormats.pad(month)]) }
 }

@@ -65,7 +65,7 @@ struct FileWalk {
             if kind == S_IFDIR {
                 walk(path, into: &found, visiting: &visiting, include: include)
             } else if kind == S_IFREG, include(name) {
-                let stamp = FileStamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+                let stamp = FileStamp(info)
                 found.append(Entry(path: path, stamp: stamp))
             }
         }

@@ -74,12 +74,21 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
+    /// A date as seconds since 1970, refused unless it is one the date parser could have made: a damaged
+    /// cache must not reach `CivilTime` with NaN or a year beyond 9999.
+    mutating func time() throws(Corrupt) -> Double {
+        let seconds = try double()
+        guard seconds.isFinite, abs(seconds) < 400_000_000_000 else { throw Corrupt() }
+        return seconds
+    }
+
     mutating func article() throws(Corrupt) -> Article {
         let source = SourceFile(displayPath: try string(), path: try string(), bodyOffset: try int(),
                                 bodyLine: try int(), contentHash: try uint64())
+        guard source.bodyOffset >= 0, source.bodyLine >= 1 else { throw Corrupt() }
         let title = try string()
-        let date = Date(timeIntervalSince1970: try double())
-        let updated = try bool() ? Date(timeIntervalSince1970: try double()) : nil
+        let date = Date(timeIntervalSince1970: try time())
+        let updated = try bool() ? Date(timeIntervalSince1970: try time()) : nil
         let slug = try string()
         let topics = try strings()
         let summary = try string()
@@ -95,7 +104,7 @@ extension BinaryReader {
         for _ in 0..<(try count()) { aliases.append(Route(try strings(), isFile: try bool())) }
         var corrections: [Correction] = []
         for _ in 0..<(try count()) {
-            corrections.append(Correction(date: Date(timeIntervalSince1970: try double()), text: try string()))
+            corrections.append(Correction(date: Date(timeIntervalSince1970: try time()), text: try string()))
         }
         guard case .object(let params) = try templateValue() else { throw Corrupt() }
         return Article(source: source, title: title, date: date, updated: updated, slug: slug, topics: topics,

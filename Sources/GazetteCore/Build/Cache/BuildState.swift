@@ -22,9 +22,6 @@ public struct BuildState: Sendable {
     var searchTerms = SearchTermList()
 
     public init() {}
-
-    /// The paths of the files the last build wrote, relative to its output folder.
-    public var writtenFiles: [String] { outputs.keys.sorted() }
 }
 
 /// A content file as the last build saw it.
@@ -58,10 +55,15 @@ public struct FileStamp: Sendable, Equatable {
         self.modified = modified
     }
 
+    /// The stamp in a `stat` result.
+    init(_ info: stat) {
+        self.init(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+    }
+
     /// The stamp of the file at `path`, or nil when there is none (or it is not a regular file).
     public static func of(_ path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return FileStamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+        return FileStamp(info)
     }
 }
