@@ -17,34 +17,22 @@ public struct NewsroomIndex: Sendable {
     /// Groups the bylines and collects the redirects of `articles` (in index order).
     static func build(_ articles: [Article], topics: [Topic], articleTopics: [[Int]],
                       config: SiteConfig) -> NewsroomIndex {
-        var bySlug: [String: (names: [String: Int], articles: [Int])] = [:]
-        var slugsOfArticle: [[String]] = []
-        slugsOfArticle.reserveCapacity(articles.count)
+        var authorGroups = NameGroups()
         var redirects: [Redirect] = []
         for (i, article) in articles.enumerated() {
-            var slugs: [String] = []
-            for name in article.authors {
-                let slug = Slug.make(name)
-                guard !slug.isEmpty, !slugs.contains(slug) else { continue }
-                slugs.append(slug)
-                bySlug[slug, default: ([:], [])].names[name, default: 0] += 1
-                bySlug[slug, default: ([:], [])].articles.append(i)
-            }
-            slugsOfArticle.append(slugs)
+            _ = authorGroups.add(article.authors)  // a byline with no letters has no page; it stays on the article
             if let short = article.short { redirects.append(Redirect(route: Redirect.shortRoute(short), article: i, kind: .short)) }
             redirects += article.aliases.map { Redirect(route: $0, article: i, kind: .alias) }
         }
-        let authors = bySlug.map { slug, entry in
-            let profile = config.authorProfiles[slug]
-            // site.yml's spelling wins; otherwise the one most articles use, ties to the alphabetically first.
-            let name = profile?.name ?? entry.names.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
-            return Author(name: name, slug: slug, profile: profile, articles: entry.articles)
-        }.sorted { $0.slug < $1.slug }
-        let position = Dictionary(uniqueKeysWithValues: authors.enumerated().map { ($1.slug, $0) })
+        let (groups, articleAuthors) = authorGroups.sorted()
+        let authors = groups.map { group in
+            // site.yml's spelling wins over the one most articles use.
+            let profile = config.authorProfiles[group.slug]
+            return Author(name: profile?.name ?? group.name, slug: group.slug, profile: profile, articles: group.articles)
+        }
         let related = RelatedArticles.compute(dates: articles.map(\.date), topicArticles: topics.map(\.articles),
                                               articleTopics: articleTopics)
-        return NewsroomIndex(authors: authors, articleAuthors: slugsOfArticle.map { $0.compactMap { position[$0] } },
-                             redirects: redirects, related: related)
+        return NewsroomIndex(authors: authors, articleAuthors: articleAuthors, redirects: redirects, related: related)
     }
 }
 

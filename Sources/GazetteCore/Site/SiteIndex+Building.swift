@@ -17,33 +17,14 @@ extension SiteIndex {
         let routes = articles.indices.map { config.permalink.route(slug: articles[$0].slug, time: times[$0]) }
         var diagnostics = clashes(articles, routes: routes)
 
-        var topicsBySlug: [String: (names: [String: Int], articles: [Int])] = [:]
-        var slugsOfArticle: [[String]] = []
-        slugsOfArticle.reserveCapacity(articles.count)
-        var slugOfName: [String: String] = [:]  // a few hundred names, used tens of thousands of times
-        for (i, article) in articles.enumerated() {
-            var slugs: [String] = []
-            for name in article.topics {
-                let slug = slugOfName[name] ?? Slug.make(name)
-                slugOfName[name] = slug
-                guard !slug.isEmpty else {
-                    diagnostics.append(.error("topic '\(name)' has no letters or digits to make a URL from", in: article.source.displayPath))
-                    continue
-                }
-                guard !slugs.contains(slug) else { continue }
-                slugs.append(slug)
-                topicsBySlug[slug, default: ([:], [])].names[name, default: 0] += 1
-                topicsBySlug[slug, default: ([:], [])].articles.append(i)
+        var topicGroups = NameGroups()
+        for article in articles {
+            for name in topicGroups.add(article.topics) {
+                diagnostics.append(.error("topic '\(name)' has no letters or digits to make a URL from", in: article.source.displayPath))
             }
-            slugsOfArticle.append(slugs)
         }
-        let topics = topicsBySlug.map { slug, entry in
-            // The spelling most articles use names the topic; ties go to the alphabetically first.
-            let name = entry.names.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
-            return Topic(name: name, slug: slug, articles: entry.articles)
-        }.sorted { $0.slug < $1.slug }
-        let topicPosition = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1.slug, $0) })
-        let articleTopics = slugsOfArticle.map { $0.compactMap { topicPosition[$0] } }
+        let (groups, articleTopics) = topicGroups.sorted()
+        let topics = groups.map { Topic(name: $0.name, slug: $0.slug, articles: $0.articles) }
 
         var years: [ArchiveYear] = []
         for (i, time) in times.enumerated() {
