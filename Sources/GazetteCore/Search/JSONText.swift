@@ -11,24 +11,9 @@ struct JSONText {
         raw(String(value))
     }
 
-    /// A JSON string: quotes, backslashes and control characters escaped, everything else as UTF-8.
+    /// A JSON string, escaped as everywhere else (`JSONValue.appendString`).
     mutating func string(_ text: String) {
-        bytes.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: raw("\\\"")
-            case 0x5C: raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x0D: raw("\\r")
-            case 0x09: raw("\\t")
-            case ..<0x20:
-                raw("\\u00")
-                bytes.append(Self.hex[Int(byte >> 4)])
-                bytes.append(Self.hex[Int(byte & 0xF)])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(0x22)
+        JSONValue.appendString(text, to: &bytes, scriptSafe: false)
     }
 
     /// `[a,b,c]` with `element` writing each item.
@@ -42,6 +27,4 @@ struct JSONText {
         }
         bytes.append(0x5D)
     }
-
-    private static let hex = Array("0123456789abcdef".utf8)
 }

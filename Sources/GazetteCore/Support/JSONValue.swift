@@ -69,10 +69,18 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Writes `text` as a JSON string, copying runs that need no escape as they are.
     static func writeString(_ text: String, into output: inout String, scriptSafe: Bool = true) {
+        var bytes: [UInt8] = []
+        appendString(text, to: &bytes, scriptSafe: scriptSafe)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A JSON string literal appended as UTF-8: quotes, backslashes and control characters escaped, runs of
+    /// other bytes copied whole; with `scriptSafe`, also `<`, `>`, `&`, U+2028 and U+2029, so that the JSON
+    /// can stand inside `<script>`.
+    static func appendString(_ text: String, to result: inout [UInt8], scriptSafe: Bool) {
         var text = text
         text.withUTF8 { bytes in
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count + 2)
+            result.reserveCapacity(result.count + bytes.count + 2)
             result.append(UInt8(ascii: "\""))
             var runStart = 0
             var i = 0
@@ -100,7 +108,6 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
             result.append(contentsOf: bytes[runStart..<bytes.count])
             result.append(UInt8(ascii: "\""))
-            output += String(decoding: result, as: UTF8.self)
         }
     }
 
