@@ -115,13 +115,12 @@ struct SearchIndexLayout {
 
     /// FNV-1a over every file, so that scripts can tell one build's files from another's.
     static func fingerprint(_ files: [(path: String, bytes: [UInt8])]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = StableHash()
         for file in files {
-            for byte in file.path.utf8 + [0] + file.bytes {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            }
+            hash.combine(file.path)
+            hash.combine(file.bytes)
         }
-        let hex = String(hash, radix: 16)
+        let hex = String(hash.value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
