@@ -25,6 +25,16 @@ struct SearchStage: Sendable {
         var termsInUse: Int
     }
 
+    /// Analyzes bodies rendered for another reason (the feeds) that the index has neither analyzed nor
+    /// cached, so that they are not rendered a second time for it.
+    func take(_ bodies: [Int: String]) {
+        guard let builder else { return }
+        let analyzed = builder.bodies
+        for (i, html) in bodies where analyzed[i] == nil && cached[i] == nil {
+            builder.add(article: i, bodyHTML: html)
+        }
+    }
+
     /// Renders for the index the bodies of articles neither rendered this time nor in the cache; returns
     /// the files that could not be read (the index would lack them).
     func analyzeMissingBodies(renderer: PageRenderer) -> [Diagnostic] {

@@ -104,6 +104,7 @@ public struct Builder: Sendable {
         let feedBodies = renderer.bodies(of: renderer.keepBodies.subtracting(rendered.bodies.keys))
         rendered.bodies.merge(feedBodies.bodies) { old, _ in old }
         diagnostics += feedBodies.diagnostics
+        search?.take(feedBodies.bodies)
         if let search, !defersSearch { diagnostics += search.analyzeMissingBodies(renderer: renderer) }
         guard !diagnostics.hasErrors else { throw fail(diagnostics, sink) }
         clock.lap("render", into: &report)
