@@ -74,10 +74,15 @@ final class PreviewSite: Sendable {
     /// the next rebuild writes it again.
     private func finishSearch(_ outcome: Outcome) {
         guard case .built(let report, _) = outcome, let pending = report.pendingSearch else { return }
-        var next = state.withLock { $0 }
+        // Moved out of the lock, not copied: storing the bodies would otherwise copy every source record.
+        // Only this queue touches the state, and it is put back whatever happens.
+        var next = state.withLock { current in
+            defer { current = BuildState() }
+            return current
+        }
+        defer { state.withLock { $0 = next } }
         do {
             try pending.finish(state: &next)
-            state.withLock { $0 = next }
         } catch {
             FileHandle.standardError.write(Data("search index not updated: \(error.description)\n".utf8))
         }
