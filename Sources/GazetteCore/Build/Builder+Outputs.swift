@@ -35,10 +35,15 @@ extension Builder {
         let prefix = assets.path.count + 1
         for file in files {
             let relative = "assets/" + file.path.dropFirst(prefix)
+            // An asset whose size and time are as when it was last copied is not read again.
+            var fingerprint = StableHash()
+            fingerprint.combine(file.stamp.size)
+            fingerprint.combine(file.stamp.modified)
+            if recorder.keepIfCurrent(relative, fingerprint: fingerprint.value) { continue }
             guard let bytes = FileIO.read(file.path) else {
                 throw OutputError(path: relative, message: "cannot read \(paths.display(path: file.path))")
             }
-            try recorder.write(bytes, to: relative)
+            try recorder.write(bytes, to: relative, fingerprint: fingerprint.value)
         }
         return files.count
     }
