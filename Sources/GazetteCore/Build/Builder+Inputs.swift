@@ -19,8 +19,9 @@ extension Builder {
     }
 
     func loadInputs(previous: BuildState) -> Inputs {
-        let configBytes = FileIO.read(options.configFile.path) ?? []
-        var (config, diagnostics) = SiteConfig.load(from: options.configFile, displayPath: paths.display(options.configFile))
+        let configContents = FileIO.read(options.configFile.path)
+        let configBytes = configContents ?? []
+        var (config, diagnostics) = SiteConfig.load(contents: configContents, displayPath: paths.display(options.configFile))
         if let baseURL = options.baseURL { config.setBaseURL(baseURL) }
         let (library, templatesKey, templateDiagnostics) = loadTemplates()
         diagnostics += templateDiagnostics

@@ -14,8 +14,13 @@ extension SiteConfig {
     ///   - displayPath: the path printed in diagnostics.
     /// - Returns: the configuration and every problem found (unknown keys are warnings).
     public static func load(from file: URL, displayPath: String) -> (SiteConfig, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return (SiteConfig(), []) }
-        guard let text = String(data: data, encoding: .utf8) else {
+        load(contents: FileIO.read(file.path), displayPath: displayPath)
+    }
+
+    /// The settings in the bytes of a `site.yml` already read; nil (no file) gives the defaults.
+    static func load(contents: [UInt8]?, displayPath: String) -> (SiteConfig, [Diagnostic]) {
+        guard let contents else { return (SiteConfig(), []) }
+        guard let text = String(validating: contents, as: UTF8.self) else {
             return (SiteConfig(), [.error("file is not UTF-8 text", in: displayPath)])
         }
         return parse(text, displayPath: displayPath)
