@@ -45,7 +45,7 @@ struct SocialMeta {
         default: break
         }
         let image = image(of: page)
-        var tags: [(String, String)] = [("twitter:card", hasOwnImage(page) ? "summary_large_image" : "summary"),
+        var tags: [(String, String)] = [("twitter:card", image?.isOwn == true ? "summary_large_image" : "summary"),
                                         ("twitter:title", title)]
         if !description.isEmpty { tags.append(("twitter:description", description)) }
         if let image {
@@ -56,22 +56,17 @@ struct SocialMeta {
     }
 
     /// The article's own image on its page; elsewhere the publisher's logo, when there is one.
-    func image(of page: Page) -> (url: String, alt: String)? {
+    func image(of page: Page) -> (url: String, alt: String, isOwn: Bool)? {
         if case .article(let i) = page.kind, let url = Self.imageURL(of: i, context) {
-            return (url, context.index.articles[i].image?.alt ?? "")
+            return (url, context.index.articles[i].image?.alt ?? "", true)
         }
-        return context.config.publisher.logo.map { (context.links.absoluteURL(of: $0), context.config.publisherName) }
+        return context.config.publisher.logo.map { (context.links.absoluteURL(of: $0), context.config.publisherName, false) }
     }
 
     /// The absolute URL of article `i`'s image, when it has one with a `src`.
     static func imageURL(of i: Int, _ context: SiteContext) -> String? {
         guard let src = context.index.articles[i].image?.src, !src.isEmpty else { return nil }
         return context.links.absoluteURL(of: src, from: context.index.routes[i])
-    }
-
-    private func hasOwnImage(_ page: Page) -> Bool {
-        if case .article(let i) = page.kind { return Self.imageURL(of: i, context) != nil }
-        return false
     }
 
     /// `en-GB` → `en_GB`, as OpenGraph writes locales; nil for a language without a region (`en`).
