@@ -31,6 +31,8 @@ struct BuildCommand: ParsableCommand {
         defer { interruption.finish() }
         do {
             let (report, next) = try builder.build(into: sink, state: previous, clean: clean)
+            // Both states are large and the process ends next: freeing them entry by entry takes longer than the exit.
+            keptUntilExit = [previous, next]
             progress.finish()
             if !report.unchanged || report.filesRead > 0 {
                 do {
@@ -52,6 +54,8 @@ struct BuildCommand: ParsableCommand {
         }
     }
 }
+
+nonisolated(unsafe) private var keptUntilExit: [Any] = []
 
 /// The folders and switches that `build`, `serve` and `check` share.
 struct SiteOptions: ParsableArguments {
