@@ -19,11 +19,19 @@ public final class DiskSink: OutputSink {
     /// Writes between creating their temporary file and recording (or removing) it.
     private let writing = Atomic<Int>(0)
 
+    /// The root as it was when the build started, for stamps (-1 when it did not exist yet).
+    private let rootFolder: CInt
+
     public static let temporarySuffix = ".gazette-tmp"
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
         rootPath = self.root.path
+        rootFolder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    }
+
+    deinit {
+        if rootFolder >= 0 { close(rootFolder) }
     }
 
     public func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
@@ -101,7 +109,8 @@ public final class DiskSink: OutputSink {
     }
 
     public func stamp(of path: String) -> FileStamp? {
-        FileStamp.of(rootPath + "/" + path)
+        // Called for every page an incremental build keeps: relative to the root, the path is half as long to walk.
+        rootFolder >= 0 ? FileStamp.of(path, in: rootFolder) : FileStamp.of(rootPath + "/" + path)
     }
 
     public func contents(of path: String) -> [UInt8]? {

@@ -35,10 +35,14 @@ struct FileWalk {
     }
 
     private mutating func walk(_ folder: String, into found: inout [Entry], visiting: inout Set<String>, include: (String) -> Bool) {
-        for name in Self.names(in: folder) where !name.hasPrefix(".") && !(skipsUnderscored && name.hasPrefix("_")) {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        for name in Self.names(in: descriptor) where !name.hasPrefix(".") && !(skipsUnderscored && name.hasPrefix("_")) {
             let path = folder + "/" + name
             var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
+            // Relative to the open folder: the kernel does not walk the whole path again for each file.
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             var kind = info.st_mode & S_IFMT
             if kind == S_IFLNK {
                 let display = paths.display(URL(fileURLWithPath: path))
@@ -73,9 +77,15 @@ struct FileWalk {
 
     private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
-    /// The names in a folder, sorted.
-    private static func names(in folder: String) -> [String] {
-        guard let directory = opendir(folder) else { return [] }
+    /// The names in an open folder, sorted.
+    private static func names(in folder: CInt) -> [String] {
+        // fdopendir takes the descriptor over; the caller keeps its own.
+        let own = dup(folder)
+        guard own >= 0 else { return [] }
+        guard let directory = fdopendir(own) else {
+            close(own)
+            return []
+        }
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {

@@ -62,8 +62,14 @@ public struct FileStamp: Sendable, Equatable {
 
     /// The stamp of the file at `path`, or nil when there is none (or it is not a regular file).
     public static func of(_ path: String) -> FileStamp? {
+        of(path, in: AT_FDCWD)
+    }
+
+    /// The stamp of the file at `path` relative to the open folder `folder`: the kernel walks only
+    /// the part of the path below it.
+    static func of(_ path: String, in folder: CInt) -> FileStamp? {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstatat(folder, path, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return FileStamp(info)
     }
 }
