@@ -271,4 +271,31 @@ import Testing
         #expect(again.bytes == writer.bytes)
         #expect(copy.title == "All fields" && copy.image?.credit == "AFP" && copy.short == "ab12" && copy.highlights == ["H1", "H2"])
     }
+
+    /// The records are saved in parts decoded on several threads: every part comes back, and one damaged
+    /// part loses the records (a full build follows) but not the manifest.
+    @Test func sourceRecordsInManyPartsRoundTrip() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        let cache = site.root.appendingPathComponent(".gazette/cache")
+        var state = BuildState.load(from: cache)
+        let record = try #require(state.sources.values.first)
+        let count = BuildState.recordsPerPart * 2 + 7
+        state.sources = [:]
+        for n in 0..<count { state.sources["/site/Content/\(n).md"] = record }
+        try state.save(to: cache)
+        let loaded = BuildState.load(from: cache)
+        #expect(loaded.sources.count == count)
+        #expect(loaded.sources["/site/Content/\(count - 1).md"]?.article.title == record.article.title)
+        #expect(loaded.outputs == state.outputs)
+
+        var bytes = try [UInt8](Data(contentsOf: cache))
+        // Longer than a record, so lengths and counts inside a middle part are among the damaged bytes.
+        let middle = bytes.count - bytes.count / 3
+        bytes.replaceSubrange(middle..<middle + 4096, with: [UInt8](repeating: 0xFF, count: 4096))
+        try Data(bytes).write(to: cache)
+        let damaged = BuildState.load(from: cache)
+        #expect(damaged.sources.isEmpty && damaged.outputs == state.outputs)
+    }
 }

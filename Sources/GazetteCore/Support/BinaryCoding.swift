@@ -37,6 +37,11 @@ struct BinaryWriter {
         for value in values { write(value) }
     }
 
+    /// What `part` wrote, length first, for `BinaryReader.part()`.
+    mutating func write(part: BinaryWriter) {
+        write(bytes: part.bytes)
+    }
+
     /// Raw bytes, length first.
     mutating func write(bytes value: [UInt8]) {
         write(value.count)
@@ -50,22 +55,39 @@ struct BinaryReader {
 
     private let bytes: [UInt8]
     private var offset = 0
+    /// Where this reader's part of `bytes` ends.
+    private let end: Int
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        end = bytes.count
     }
 
-    var atEnd: Bool { offset == bytes.count }
+    private init(_ bytes: [UInt8], from offset: Int, to end: Int) {
+        self.bytes = bytes
+        self.offset = offset
+        self.end = end
+    }
+
+    var atEnd: Bool { offset == end }
+
+    /// A reader of the next part written by `write(part:)`, which this reader then skips: parts can be
+    /// read on different threads.
+    mutating func part() throws(Corrupt) -> BinaryReader {
+        let length = try count()
+        defer { offset += length }
+        return BinaryReader(bytes, from: offset, to: offset + length)
+    }
 
     mutating func uint64() throws(Corrupt) -> UInt64 {
-        guard offset + 8 <= bytes.count else { throw Corrupt() }
+        guard offset + 8 <= end else { throw Corrupt() }
         let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
         offset += 8
         return UInt64(littleEndian: value)
     }
 
     mutating func int8() throws(Corrupt) -> UInt8 {
-        guard offset < bytes.count else { throw Corrupt() }
+        guard offset < end else { throw Corrupt() }
         offset += 1
         return bytes[offset - 1]
     }
@@ -77,7 +99,7 @@ struct BinaryReader {
     /// A count of things still to read: never more than the bytes left, so a corrupt file cannot ask for terabytes.
     mutating func count() throws(Corrupt) -> Int {
         let value = try int()
-        guard value >= 0, value <= bytes.count - offset else { throw Corrupt() }
+        guard value >= 0, value <= end - offset else { throw Corrupt() }
         return value
     }
 
@@ -86,7 +108,7 @@ struct BinaryReader {
     }
 
     mutating func bool() throws(Corrupt) -> Bool {
-        guard offset < bytes.count else { throw Corrupt() }
+        guard offset < end else { throw Corrupt() }
         offset += 1
         return bytes[offset - 1] != 0
     }

@@ -6,7 +6,7 @@ extension BuildState {
     /// of Gazette still knows which files the last build wrote and can remove the stale ones.
     static let manifestVersion: UInt64 = 1
     /// Bumped whenever the layout of the source records, or what they mean, changes: they are then ignored.
-    static let sourcesVersion: UInt64 = 3
+    static let sourcesVersion: UInt64 = 4
 
     /// Reads the state a previous build saved in `file`. A missing or damaged cache gives an empty state;
     /// one from another version of Gazette gives its manifest only.
@@ -60,8 +60,24 @@ extension BuildState {
         w.write(inputsKey)
         w.write(searchKey)
         w.write(searchTerms)
-        w.write(sources.count)
-        for (path, record) in sources {
+        // In parts, encoded and decoded on every core: the records are most of the cache.
+        let records = Array(sources)
+        let parts = Self.parts(of: records.count)
+        w.write(parts.count)
+        for part in parallelMap(parts.count, { n in Self.encode(records[parts[n]]) }) { w.write(part: part) }
+    }
+
+    /// Ranges of about `recordsPerPart` records, at least one.
+    private static func parts(of count: Int) -> [Range<Int>] {
+        stride(from: 0, to: max(count, 1), by: recordsPerPart).map { $0..<min(count, $0 + recordsPerPart) }
+    }
+
+    static let recordsPerPart = 512
+
+    private static func encode(_ records: ArraySlice<(key: String, value: SourceRecord)>) -> BinaryWriter {
+        var w = BinaryWriter(capacity: records.count * 1500)
+        w.write(records.count)
+        for (path, record) in records {
             w.write(path)
             w.write(record.stamp)
             w.write(record.article)
@@ -69,6 +85,25 @@ extension BuildState {
             w.write(record.warnings.count)
             for warning in record.warnings { w.write(warning) }
         }
+        return w
+    }
+
+    private static func decode(_ r: BinaryReader) throws(BinaryReader.Corrupt) -> [(String, SourceRecord)] {
+        var r = r
+        var records: [(String, SourceRecord)] = []
+        let count = try r.count()
+        records.reserveCapacity(count)
+        for _ in 0..<count {
+            let path = try r.string()
+            let stamp = try r.stamp()
+            let article = try r.article()
+            let searchBody = try r.searchBody()
+            var warnings: [Diagnostic] = []
+            for _ in 0..<(try r.count()) { warnings.append(try r.diagnostic()) }
+            records.append((path, SourceRecord(stamp: stamp, article: article, warnings: warnings, searchBody: searchBody)))
+        }
+        guard r.atEnd else { throw BinaryReader.Corrupt() }
+        return records
     }
 
     private static func readManifest(_ r: inout BinaryReader, into state: inout BuildState) throws(BinaryReader.Corrupt) {
@@ -88,18 +123,16 @@ extension BuildState {
         state.inputsKey = try r.uint64()
         state.searchKey = try r.uint64()
         state.searchTerms = try r.searchTerms()
-        let sourceCount = try r.count()
-        state.sources.reserveCapacity(sourceCount)
-        for _ in 0..<sourceCount {
-            let path = try r.string()
-            let stamp = try r.stamp()
-            let article = try r.article()
-            let searchBody = try r.searchBody()
-            var warnings: [Diagnostic] = []
-            for _ in 0..<(try r.count()) { warnings.append(try r.diagnostic()) }
-            state.sources[path] = SourceRecord(stamp: stamp, article: article, warnings: warnings, searchBody: searchBody)
-        }
+        var readers: [BinaryReader] = []
+        for _ in 0..<(try r.count()) { readers.append(try r.part()) }
+        let parts = readers
         guard r.atEnd else { throw BinaryReader.Corrupt() }
+        let decoded = parallelMap(parts.count) { n -> [(String, SourceRecord)]? in try? decode(parts[n]) }
+        state.sources.reserveCapacity(decoded.reduce(0) { $0 + ($1?.count ?? 0) })
+        for part in decoded {
+            guard let part else { throw BinaryReader.Corrupt() }
+            for (path, record) in part { state.sources[path] = record }
+        }
     }
 }
 
