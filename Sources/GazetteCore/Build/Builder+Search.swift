@@ -3,7 +3,8 @@
 ///
 /// Bodies are what costs: each article's body terms are taken from its page as it renders, or from the
 /// build cache (`SourceRecord.searchBody`); only articles with neither have their bodies read and rendered
-/// for the index alone. Titles and meta fields are analyzed again on every rewrite.
+/// for the index alone. Titles and the articles' own meta fields come with the bodies; topic names are
+/// analyzed again on every rewrite.
 struct SearchStage: Sendable {
     let context: SiteContext
     /// Hash of everything the index is made of (`Fingerprints.search`).

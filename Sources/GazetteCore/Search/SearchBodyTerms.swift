@@ -1,42 +1,53 @@
-/// What one article's body gives the search index: its distinct terms with their occurrence counts,
-/// its length in terms and the excerpt its results show.
+/// What one article gives the search index from its own file: its body's distinct terms with their
+/// occurrence counts, its length in terms, the excerpt its results show, and the terms of its title and
+/// of its own meta fields (dateline, summary, highlights).
 ///
-/// The body is the costly part of indexing (reading the file, rendering the Markdown, tokenizing it) and
-/// depends on the file alone, so the build cache keeps it with the file's source record: when the index
-/// must be written again, only the bodies that changed are read. Titles and meta fields are not in here,
-/// as topic names depend on other files; they are analyzed again on every rewrite.
+/// Rendering and tokenizing the body is the costly part of indexing, and all of this depends on the file
+/// alone, so the build cache keeps it with the file's source record: when the index must be written
+/// again, only the articles that changed are analyzed. Topic names are not in here, as they depend on
+/// other files; each topic's name is analyzed once per rewrite.
 ///
 /// Terms are numbers into the build's `TermDictionary` (kept between builds as a `SearchTermList`),
-/// packed in increasing order as unsigned LEB128 varints of `(gap << 4) | count`, where `gap` is the
-/// distance from the previous term's number minus one (the first term's number itself) and `count`
-/// (1 to 15) the body occurrences, saturated as postings keep them. That is one or two bytes a term
-/// for most bodies.
+/// packed in increasing order as unsigned LEB128 varints of `(gap << 4) | count` for the body and
+/// `(gap << 2) | fields` for the title and meta fields, where `gap` is the distance from the previous
+/// term's number minus one (the first term's number itself), `count` (1 to 15) the body occurrences,
+/// saturated as postings keep them, and `fields` the `PostingCode` title and meta bits. That is one or
+/// two bytes a term for most articles.
 struct SearchBodyTerms: Sendable, Equatable {
     var packed: [UInt8]
+    /// The title's and meta fields' terms.
+    var head: [UInt8]
     /// Words in the body, every occurrence counted: the BM25 document length.
     var length: Int
     var excerpt: String
 
     /// Bumped when tokenizing, folding, stemming or excerpts change, so that cached bodies are read again.
-    static let version = 1
+    static let version = 2
 
-    init(packed: [UInt8], length: Int, excerpt: String) {
+    init(packed: [UInt8], head: [UInt8], length: Int, excerpt: String) {
         self.packed = packed
+        self.head = head
         self.length = length
         self.excerpt = excerpt
     }
 
-    /// Packs `terms`, sorted by term number and each number once, with their counts (1 to 15).
-    init(terms: [(number: UInt32, count: UInt8)], length: Int, excerpt: String) {
+    /// Packs `terms`, sorted by term number and each number once, with their counts (1 to 15), and
+    /// `head`, sorted the same way, with their fields.
+    init(terms: [(number: UInt32, count: UInt8)], head: [(number: UInt32, fields: UInt8)], length: Int, excerpt: String) {
+        self.init(packed: Self.pack(terms.map { ($0.number, $0.count & 15) }, bits: 4),
+                  head: Self.pack(head.map { ($0.number, $0.fields & 3) }, bits: 2), length: length, excerpt: excerpt)
+    }
+
+    private static func pack(_ terms: [(UInt32, UInt8)], bits: Int) -> [UInt8] {
         var packed: [UInt8] = []
         packed.reserveCapacity(terms.count + terms.count / 2)
         var previous: Int64 = -1
-        for (number, count) in terms {
+        for (number, value) in terms {
             let gap = UInt64(Int64(number) - previous - 1)
-            PostingSet.appendVarint(gap << 4 | UInt64(count & 15), to: &packed)
+            PostingSet.appendVarint(gap << bits | UInt64(value), to: &packed)
             previous = Int64(number)
         }
-        self.init(packed: packed, length: length, excerpt: excerpt)
+        return packed
     }
 
     /// Calls `body` with each term's number and count, in increasing order.
@@ -45,12 +56,24 @@ struct SearchBodyTerms: Sendable, Equatable {
     /// (a damaged cache, or numbers into another term list).
     @discardableResult
     func forEachTerm(below limit: Int, _ body: (UInt32, UInt8) -> Void) -> Bool {
+        Self.unpack(packed, bits: 4, below: limit, body)
+    }
+
+    /// Calls `body` with each title or meta term's number and its fields, in increasing order; false as
+    /// `forEachTerm`.
+    @discardableResult
+    func forEachHeadTerm(below limit: Int, _ body: (UInt32, UInt8) -> Void) -> Bool {
+        Self.unpack(head, bits: 2, below: limit, body)
+    }
+
+    private static func unpack(_ packed: [UInt8], bits: Int, below limit: Int, _ body: (UInt32, UInt8) -> Void) -> Bool {
         var offset = 0
         var number: UInt64 = 0
         var first = true
+        let mask = UInt64(1) << bits - 1
         while offset < packed.count {
             guard let value = PostingSet.readVarint(packed, &offset) else { return false }
-            let gap = value >> 4, count = UInt8(value & 15)
+            let gap = value >> bits, count = UInt8(value & mask)
             guard count > 0, gap < UInt64(limit) else { return false }
             number = first ? gap : number + gap + 1
             first = false
@@ -62,7 +85,7 @@ struct SearchBodyTerms: Sendable, Equatable {
 
     /// True when every term number is well formed and below `limit`.
     func isValid(termCount limit: Int) -> Bool {
-        forEachTerm(below: limit) { _, _ in }
+        forEachTerm(below: limit) { _, _ in } && forEachHeadTerm(below: limit) { _, _ in }
     }
 
     /// What the cache keeps depends on the code that analyzes text and on the Markdown settings: a change of

@@ -33,11 +33,13 @@ final class SearchIndexBuilder: Sendable {
         self.dictionary = dictionary
     }
 
-    /// Analyzes article `i`'s body from its rendered HTML.
+    /// Analyzes article `i`: its body from its rendered HTML, its title and its own meta fields.
     func add(article i: Int, bodyHTML: String) {
+        let article = context.index.articles[i]
         let excerpt = PlainText.excerpt(fromHTML: bodyHTML, limit: Self.excerptLength)
-        let body = withAnalyzer { $0.body(html: bodyHTML, excerpt: excerpt) }
-        analyzed.withLock { $0[i] = body }
+        let meta = [article.dateline ?? "", article.summary] + article.highlights
+        let terms = withAnalyzer { $0.document(title: article.title, meta: meta, html: bodyHTML, excerpt: excerpt) }
+        analyzed.withLock { $0[i] = terms }
     }
 
     /// The bodies analyzed in this build (`add`), by article.
@@ -57,17 +59,21 @@ final class SearchIndexBuilder: Sendable {
         return analyzer
     }
 
-    /// Indexes every article, its title and meta fields from its metadata and its body from `bodies`
-    /// (by article; an article without one is left out), and merges what every thread gathered.
-    /// Call once, after every `add`.
+    /// Indexes every article from what its file gave (`bodies`, by article; an article without one is
+    /// left out) and its topics' names, and merges what every thread gathered. Call once, after every `add`.
     func collected(bodies: [SearchBodyTerms?]) -> Collected {
         let index = context.index
+        // A topic's name is analyzed once, not once per article in it.
+        let topicTerms = index.topics.map { topic in
+            withAnalyzer { analyzer in
+                var numbers: [UInt32] = []
+                analyzer.forEachTerm(in: topic.name) { numbers.append($0) }
+                return numbers
+            }
+        }
         _ = parallelMap(bodies.count) { i -> Bool in
-            guard let body = bodies[i] else { return false }
-            let article = index.articles[i]
-            var meta = index.articleTopics[i].map { index.topics[$0].name }
-            meta += [article.dateline ?? "", article.summary] + article.highlights
-            withAnalyzer { $0.index(i, title: article.title, meta: meta, body: body) }
+            guard let terms = bodies[i] else { return false }
+            withAnalyzer { $0.index(i, topicTerms: index.articleTopics[i].map { topicTerms[$0] }, terms: terms) }
             return true
         }
         return merged()

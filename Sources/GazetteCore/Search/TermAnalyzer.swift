@@ -26,29 +26,35 @@ final class TermAnalyzer: @unchecked Sendable {
         self.dictionary = dictionary
     }
 
-    /// What a body gives the index, from its rendered HTML: each term once, with its occurrences.
-    func body(html: String, excerpt: String) -> SearchBodyTerms {
+    /// What an article gives the index from its own file: its body's terms from the rendered HTML, each
+    /// once with its occurrences, and its title's and own meta fields' terms.
+    func document(title: String, meta: [String], html: String, excerpt: String) -> SearchBodyTerms {
         var document = takeCounts()
+        forEachTerm(in: title) { document.record($0, PostingCode.title) }
+        for text in meta { forEachTerm(in: text) { document.record($0, PostingCode.meta) } }
+        // Increasing numbers pack into small gaps.
+        document.touched.sort()
+        let head = document.touched.map { (number: $0, fields: document.fields[Int($0)]) }
+        returnCounts(&document)
         var length = 0
         forEachTerm(in: html, html: true) { number in
             document.record(number, PostingCode.body)
             length += 1
         }
-        // Increasing numbers pack into small gaps.
         document.touched.sort()
         let terms = document.touched.map { (number: $0, count: document.counts[Int($0)]) }
         returnCounts(&document)
-        return SearchBodyTerms(terms: terms, length: length, excerpt: excerpt)
+        return SearchBodyTerms(terms: terms, head: head, length: length, excerpt: excerpt)
     }
 
-    /// Indexes one document: its title and meta fields from their text, its body from what it gave
-    /// (`body(html:excerpt:)`, now or in an earlier build).
-    func index(_ id: Int, title: String, meta: [String], body: SearchBodyTerms) {
+    /// Indexes one document from what its file gave (`document(title:meta:html:excerpt:)`, now or in an
+    /// earlier build) and the terms of its topics' names.
+    func index(_ id: Int, topicTerms: [[UInt32]], terms: SearchBodyTerms) {
         var document = takeCounts()
-        forEachTerm(in: title) { document.record($0, PostingCode.title) }
-        for text in meta { forEachTerm(in: text) { document.record($0, PostingCode.meta) } }
-        // Cached bodies were checked against the term list before they came here.
-        body.forEachTerm(below: Int.max) { document.record($0, bodyCount: $1) }
+        for topic in topicTerms { for number in topic { document.record(number, PostingCode.meta) } }
+        // Cached terms were checked against the term list before they came here.
+        terms.forEachHeadTerm(below: Int.max) { document.record($0, fields: $1) }
+        terms.forEachTerm(below: Int.max) { document.record($0, bodyCount: $1) }
         if postings.count < document.fields.count {
             postings += Array(repeating: [], count: document.fields.count - postings.count)
         }
@@ -57,7 +63,7 @@ final class TermAnalyzer: @unchecked Sendable {
             postings[n].append(PostingCode.pack(id, fields: document.fields[n], count: document.counts[n]))
         }
         returnCounts(&document)
-        documents.append((id, body.length, body.excerpt))
+        documents.append((id, terms.length, terms.excerpt))
     }
 
     /// Hands over the postings gathered here and keeps none, so that merging holds one copy of them, not two.
@@ -121,6 +127,13 @@ struct DocumentCounts {
         touch(n)
         fields[n] |= field
         if field == PostingCode.body, counts[n] < PostingCode.maximumCount { counts[n] += 1 }
+    }
+
+    /// Records a title or meta term whose fields were found before.
+    mutating func record(_ number: UInt32, fields found: UInt8) {
+        let n = Int(number)
+        touch(n)
+        fields[n] |= found
     }
 
     /// Records a body term whose occurrences were counted before.

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import GazetteCore
 
-/// The search index in incremental builds: bodies come from the cache, titles and meta fields are analyzed
-/// again, and the index is always the one a cold build writes.
+/// The search index in incremental builds: bodies, titles and own meta fields come from the cache, topic
+/// names are analyzed again, and the index is always the one a cold build writes.
 @Suite struct SearchCacheTests {
     func archive() throws -> TestSite {
         var files = ["site.yml": "title: T\nbase_url: https://example.org/\n"]
@@ -124,6 +124,19 @@ import Testing
         #expect(state.searchTerms.terms().contains("word3"))
     }
 
+    @Test func anEditToATitleAndSummaryAloneChangesTheIndex() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        #expect(try site.postings(term("lighthouse")) == nil)
+        try site.write(article(title: "Lighthouse story", date: "2025-03-02T10:00:00Z", "topics: [Sean O'Neill]\nsummary: Ferries resumed.",
+                               body: "Harbour news number 2. Word2 appears here.\n\nMore harbour text."), to: "Content/story-2.md")
+        try site.build()
+        #expect(try site.postings(term("lighthouse"))?[0] == [id(2)])  // the title set
+        #expect(try site.postings(term("ferries"))?[1] == [id(2)])  // the meta set
+        try site.expectSameAsColdBuild()
+    }
+
     @Test func compactingTheTermListKeepsTheIndex() throws {
         let site = try archive()
         defer { site.delete() }
@@ -135,12 +148,16 @@ import Testing
         state.compactSearchTerms(before)
         let after = state.searchTerms.terms()
         #expect(!after.contains("word3") && after.contains("word2") && after.count < before.count)
-        // Terms only titles and meta fields have go too; bodies keep their words.
-        #expect(!after.contains(term("Story")) && !after.contains("desk"))
+        // Terms only topic names have go too (topics are analyzed on every rewrite); each article keeps
+        // its body's and its title's terms.
+        #expect(!after.contains("desk") && after.contains(term("Story")))
         for record in state.sources.values {
-            var words: [String] = []
+            var words: [String] = [], titleWords: [String] = []
             #expect(record.searchBody?.forEachTerm(below: after.count) { number, _ in words.append(after[Int(number)]) } == true)
-            #expect(words.contains("harbour"))
+            #expect(record.searchBody?.forEachHeadTerm(below: after.count) { number, fields in
+                if fields & PostingCode.title != 0 { titleWords.append(after[Int(number)]) }
+            } == true)
+            #expect(words.contains("harbour") && titleWords.contains(term("Story")))
         }
         try state.save(to: site.options.cacheFile)
         try site.write(article(title: "Story 1", date: "2025-03-01T10:00:00Z", "topics: [Desk 1]", body: "Changed harbour."),

@@ -31,7 +31,8 @@ extension BuildState {
         var used = [Bool](repeating: false, count: terms.count)
         for path in sources.keys {
             guard let body = sources[path]?.searchBody else { continue }
-            if !body.forEachTerm(below: terms.count, { number, _ in used[Int(number)] = true }) {
+            let mark: (UInt32, UInt8) -> Void = { number, _ in used[Int(number)] = true }
+            if !body.forEachTerm(below: terms.count, mark) || !body.forEachHeadTerm(below: terms.count, mark) {
                 sources[path]?.searchBody = nil
             }
         }
@@ -45,7 +46,9 @@ extension BuildState {
             guard let body = sources[path]?.searchBody else { continue }
             var numbers: [(number: UInt32, count: UInt8)] = []
             body.forEachTerm(below: terms.count) { numbers.append((renumbered[Int($0)], $1)) }
-            sources[path]?.searchBody = SearchBodyTerms(terms: numbers, length: body.length, excerpt: body.excerpt)
+            var head: [(number: UInt32, fields: UInt8)] = []
+            body.forEachHeadTerm(below: terms.count) { head.append((renumbered[Int($0)], $1)) }
+            sources[path]?.searchBody = SearchBodyTerms(terms: numbers, head: head, length: body.length, excerpt: body.excerpt)
         }
         searchTerms = SearchTermList(kept)
     }

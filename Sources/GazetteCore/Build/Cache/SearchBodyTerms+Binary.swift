@@ -6,6 +6,7 @@ extension BinaryWriter {
         write(body.length)
         write(body.excerpt)
         write(bytes: body.packed)
+        write(bytes: body.head)
     }
 
     mutating func write(_ terms: SearchTermList) {
@@ -19,7 +20,7 @@ extension BinaryReader {
         guard try bool() else { return nil }
         let length = try int()
         let excerpt = try string()
-        return SearchBodyTerms(packed: try rawBytes(), length: length, excerpt: excerpt)
+        return SearchBodyTerms(packed: try rawBytes(), head: try rawBytes(), length: length, excerpt: excerpt)
     }
 
     mutating func searchTerms() throws(Corrupt) -> SearchTermList {
