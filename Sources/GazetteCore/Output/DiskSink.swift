@@ -182,11 +182,20 @@ public final class DiskSink: OutputSink {
 enum FileIO {
     /// Writes `bytes` to a new file at `path` (replacing one that is there).
     static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        write([bytes], to: path)
+    }
+
+    /// Writes `chunks` one after the other to a new file at `path` (replacing one that is there).
+    static func write(_ chunks: [[UInt8]], to path: String) -> Bool {
         // O_NOFOLLOW: a link planted where the temporary file goes is not written through.
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        return bytes.withUnsafeBytes { buffer in
+        return chunks.allSatisfy { write($0, to: fd) }
+    }
+
+    private static func write(_ bytes: [UInt8], to fd: CInt) -> Bool {
+        bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)

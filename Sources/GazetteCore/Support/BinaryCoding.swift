@@ -37,11 +37,6 @@ struct BinaryWriter {
         for value in values { write(value) }
     }
 
-    /// What `part` wrote, length first, for `BinaryReader.part()`.
-    mutating func write(part: BinaryWriter) {
-        write(bytes: part.bytes)
-    }
-
     /// Raw bytes, length first.
     mutating func write(bytes value: [UInt8]) {
         write(value.count)
@@ -71,7 +66,7 @@ struct BinaryReader {
 
     var atEnd: Bool { offset == end }
 
-    /// A reader of the next part written by `write(part:)`, which this reader then skips: parts can be
+    /// A reader of the next part (its length, then its bytes), which this reader then skips: parts can be
     /// read on different threads.
     mutating func part() throws(Corrupt) -> BinaryReader {
         let length = try count()

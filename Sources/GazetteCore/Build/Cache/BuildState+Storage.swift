@@ -35,16 +35,28 @@ extension BuildState {
     public func save(to file: URL) throws {
         let folder = file.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var writer = BinaryWriter(capacity: sources.count * 1000 + outputs.count * 80 + searchTerms.encoded.count)
-        write(&writer)
+        var head = BinaryWriter(capacity: outputs.count * 100 + searchTerms.encoded.count)
+        writeHead(&head)
+        // In parts, encoded and decoded on every core: the records are most of the cache. Written one
+        // after the other, not joined first: a second copy of them would raise the build's peak memory.
+        let records = Array(sources)
+        let ranges = Self.parts(of: records.count)
+        head.write(ranges.count)
+        var chunks = [head.bytes]
+        for part in parallelMap(ranges.count, { n in Self.encode(records[ranges[n]]) }) {
+            var length = BinaryWriter(capacity: 8)
+            length.write(part.bytes.count)
+            chunks += [length.bytes, part.bytes]
+        }
         let temporary = folder.appendingPathComponent("." + file.lastPathComponent + ".tmp")
-        guard FileIO.write(writer.bytes, to: temporary.path), rename(temporary.path, file.path) == 0 else {
+        guard FileIO.write(chunks, to: temporary.path), rename(temporary.path, file.path) == 0 else {
             unlink(temporary.path)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
         }
     }
 
-    private func write(_ w: inout BinaryWriter) {
+    /// Everything before the source records' parts.
+    private func writeHead(_ w: inout BinaryWriter) {
         w.write(Self.magic)
         w.write(Self.manifestVersion)
         w.write(outputRoot)
@@ -60,11 +72,6 @@ extension BuildState {
         w.write(inputsKey)
         w.write(searchKey)
         w.write(searchTerms)
-        // In parts, encoded and decoded on every core: the records are most of the cache.
-        let records = Array(sources)
-        let parts = Self.parts(of: records.count)
-        w.write(parts.count)
-        for part in parallelMap(parts.count, { n in Self.encode(records[parts[n]]) }) { w.write(part: part) }
     }
 
     /// Ranges of about `recordsPerPart` records, at least one.
