@@ -1,8 +1,9 @@
 import Synchronization
 
-/// Collects what the search index is made of, from any thread: each article's body as its page renders
-/// (or from the build cache, `SearchBodyTerms`), then every article's title and meta fields with it.
-/// `collected(bodies:)` merges what the threads gathered, and `SearchIndexLayout` writes it out.
+/// Collects what the search index is made of, from any thread: what each article's file gives (its body,
+/// title and own meta fields) as its page renders, or from the build cache (`SearchBodyTerms`); then
+/// `collected(bodies:)` adds the topic names, merges what the threads gathered, and `SearchIndexLayout`
+/// writes it out.
 final class SearchIndexBuilder: Sendable {
     let context: SiteContext
     /// Term numbers; started from the cached term list when there is one, so cached bodies fit.
@@ -11,7 +12,7 @@ final class SearchIndexBuilder: Sendable {
     private let idle = Mutex<[TermAnalyzer]>([])
     /// Every analyzer made, to merge at the end.
     private let all = Mutex<[TermAnalyzer]>([])
-    /// The bodies analyzed in this build, by article.
+    /// The articles analyzed in this build (`add`), by article.
     private let analyzed = Mutex<[Int: SearchBodyTerms]>([:])
 
     /// Characters of body text kept per article for snippets.
@@ -42,7 +43,7 @@ final class SearchIndexBuilder: Sendable {
         analyzed.withLock { $0[i] = terms }
     }
 
-    /// The bodies analyzed in this build (`add`), by article.
+    /// What this build analyzed (`add`), by article.
     var bodies: [Int: SearchBodyTerms] {
         analyzed.withLock { $0 }
     }

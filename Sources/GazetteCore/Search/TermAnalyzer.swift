@@ -1,5 +1,6 @@
-/// Indexes documents on one thread: folds and stems their words (`Tokenizer`, `Stemmer`), counts
-/// each term's body occurrences (`SearchBodyTerms`), and appends one posting per term and document
+/// Indexes documents on one thread: folds and stems their words (`Tokenizer`, `Stemmer`), gathers
+/// what each article's file gives, its terms with their fields and body occurrences (`SearchBodyTerms`),
+/// and appends one posting per term and document
 /// with the fields it is in.
 ///
 /// Nothing here is shared, so there is no lock per word or per document: `SearchIndexBuilder` lends
@@ -53,7 +54,8 @@ final class TermAnalyzer: @unchecked Sendable {
         var document = takeCounts()
         for topic in topicTerms { for number in topic { document.record(number, PostingCode.meta) } }
         // Cached terms were checked against the term list before they came here.
-        terms.forEachHeadTerm(below: Int.max) { document.record($0, fields: $1) }
+        // Head fields are title and meta bits only: nothing is counted as a body occurrence.
+        terms.forEachHeadTerm(below: Int.max) { document.record($0, $1) }
         terms.forEachTerm(below: Int.max) { document.record($0, bodyCount: $1) }
         if postings.count < document.fields.count {
             postings += Array(repeating: [], count: document.fields.count - postings.count)
@@ -127,13 +129,6 @@ struct DocumentCounts {
         touch(n)
         fields[n] |= field
         if field == PostingCode.body, counts[n] < PostingCode.maximumCount { counts[n] += 1 }
-    }
-
-    /// Records a title or meta term whose fields were found before.
-    mutating func record(_ number: UInt32, fields found: UInt8) {
-        let n = Int(number)
-        touch(n)
-        fields[n] |= found
     }
 
     /// Records a body term whose occurrences were counted before.
