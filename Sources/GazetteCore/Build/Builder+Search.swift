@@ -66,13 +66,11 @@ public final class PendingSearch: Sendable {
     let stage: SearchStage
     let renderer: PageRenderer
     let sink: any OutputSink
-    let index: SiteIndex
 
-    init(stage: SearchStage, renderer: PageRenderer, sink: any OutputSink, index: SiteIndex) {
+    init(stage: SearchStage, renderer: PageRenderer, sink: any OutputSink) {
         self.stage = stage
         self.renderer = renderer
         self.sink = sink
-        self.index = index
     }
 
     /// Writes and commits the index, and records it in `state`, the state the build returned.
@@ -83,7 +81,7 @@ public final class PendingSearch: Sendable {
         do {
             guard let written = try stage.write(to: recorder) else { return }
             state.outputs = try recorder.commit(scope: SearchIndexLayout.isIndexFile).manifest
-            state.keepSearchBodies(written, of: index, discardingCache: stage.discardsCache)
+            state.keepSearchBodies(written, of: stage.context.index, discardingCache: stage.discardsCache)
         } catch {
             sink.discard()
             throw BuildFailure([.error(error.message, in: error.path)])
@@ -96,7 +94,7 @@ extension Builder {
     ///
     /// - Parameters:
     ///   - state: this build's state so far: the source records and the term list their bodies refer to.
-    func searchStage(_ context: SiteContext, recorder: OutputRecorder, settings: UInt64, state: BuildState,
+    func searchStage(_ context: SiteContext, recorder: OutputRecorder, fingerprints: Fingerprints, state: BuildState,
                      diagnostics: inout [Diagnostic]) -> SearchStage? {
         guard context.config.search else { return nil }
         guard context.index.articles.count <= PostingCode.maximumArticles else {
@@ -104,7 +102,7 @@ extension Builder {
                                         in: paths.display(options.configFile)))
             return nil
         }
-        let fingerprint = Fingerprints(context: context, settings: settings).search()
+        let fingerprint = fingerprints.search()
         let previousFiles = recorder.previous.keys.filter(SearchIndexLayout.isIndexFile)
         let current = !previousFiles.isEmpty && previousFiles.allSatisfy { recorder.isUnchanged($0, fingerprint: fingerprint) }
         if current { previousFiles.forEach(recorder.keep) }

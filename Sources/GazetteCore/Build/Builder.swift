@@ -92,7 +92,7 @@ public struct Builder: Sendable {
         let stalePages = pages.indices.filter { !pagePrints[$0].1 }
         let feedPrints = feeds.map(fingerprints.feed)
         let staleFeeds = feeds.indices.filter { !recorder.keepIfCurrent(feeds[$0].route.outputPath, fingerprint: feedPrints[$0]) }
-        let search = searchStage(context, recorder: recorder, settings: inputs.settingsKey, state: state, diagnostics: &diagnostics)
+        let search = searchStage(context, recorder: recorder, fingerprints: fingerprints, state: state, diagnostics: &diagnostics)
         let renderer = PageRenderer(context: context, library: library, recorder: recorder, paths: paths,
                                     keepBodies: Set(staleFeeds.flatMap { feeds[$0].articles }), progress: progress,
                                     search: search?.builder)
@@ -131,7 +131,7 @@ public struct Builder: Sendable {
             state.outputs = manifest
             report.removed = removed
             if deferred, let search {
-                report.pendingSearch = PendingSearch(stage: search, renderer: renderer, sink: sink, index: index)
+                report.pendingSearch = PendingSearch(stage: search, renderer: renderer, sink: sink)
             }
         } catch {
             diagnostics.append(.error(error.message, in: paths.display(options.output.appendingPathComponent(error.path))))
