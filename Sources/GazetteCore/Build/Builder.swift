@@ -93,7 +93,7 @@ public struct Builder: Sendable {
         let feedPrints = feeds.map(fingerprints.feed)
         let staleFeeds = feeds.indices.filter { !recorder.keepIfCurrent(feeds[$0].route.outputPath, fingerprint: feedPrints[$0]) }
         let search = searchStage(context, recorder: recorder, fingerprints: fingerprints, state: state, diagnostics: &diagnostics)
-        let renderer = PageRenderer(context: context, library: library, recorder: recorder, paths: paths,
+        let renderer = PageRenderer(context: context, library: library, recorder: recorder,
                                     keepBodies: Set(staleFeeds.flatMap { feeds[$0].articles }), progress: progress,
                                     search: search?.builder)
         var rendered = renderer.render(stalePages.map { (pages[$0], pagePrints[$0].0) })

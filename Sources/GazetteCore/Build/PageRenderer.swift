@@ -8,7 +8,6 @@ struct PageRenderer: Sendable {
     let context: SiteContext
     let library: TemplateLibrary
     let recorder: OutputRecorder
-    let paths: DisplayPaths
     /// Articles whose body the feeds to write need.
     let keepBodies: Set<Int>
     let progress: (@Sendable (BuildProgress) -> Void)?
@@ -62,9 +61,11 @@ struct PageRenderer: Sendable {
     /// The bodies of articles whose pages were not rendered this time, for the feeds, and the files
     /// that could not be read.
     func bodies(of articles: Set<Int>) -> (bodies: [Int: String], diagnostics: [Diagnostic]) {
+        let markdown = MarkdownRenderer(unsafe: context.config.markdownUnsafe)
+        let list = Array(articles)
         var bodies: [Int: String] = [:]
         var diagnostics: [Diagnostic] = []
-        renderBodies(articles) { i, result in
+        for (i, result) in zip(list, parallelMap(list.count) { body(of: list[$0], markdown) }) {
             switch result {
             case .success(let html): bodies[i] = html
             case .failure(let problem): diagnostics.append(problem)
@@ -74,24 +75,20 @@ struct PageRenderer: Sendable {
     }
 
     /// Analyzes for search the bodies of articles whose pages were not rendered this time and that the
-    /// cache had no terms for; returns the files that could not be read.
+    /// cache had no terms for; returns the files that could not be read. Each body is dropped once
+    /// analyzed: after a change of analysis, that is every article of the archive.
     func index(_ articles: Set<Int>, into search: SearchIndexBuilder) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        renderBodies(articles) { i, result in
-            switch result {
-            case .success(let html): search.add(article: i, bodyHTML: html)
-            case .failure(let problem): diagnostics.append(problem)
-            }
-        }
-        return diagnostics
-    }
-
-    /// Renders the bodies of `articles` on every core and hands each result to `use`, one at a time.
-    private func renderBodies(_ articles: Set<Int>, _ use: (Int, Swift.Result<String, Diagnostic>) -> Void) {
         let markdown = MarkdownRenderer(unsafe: context.config.markdownUnsafe)
         let list = Array(articles)
-        let results = parallelMap(list.count) { body(of: list[$0], markdown) }
-        for (i, result) in zip(list, results) { use(i, result) }
+        return parallelMap(list.count) { n -> Diagnostic? in
+            switch body(of: list[n], markdown) {
+            case .success(let html):
+                search.add(article: list[n], bodyHTML: html)
+                return nil
+            case .failure(let problem):
+                return problem
+            }
+        }.compactMap { $0 }
     }
 
     /// Reads article `i`'s Markdown body from its file again and renders it.
