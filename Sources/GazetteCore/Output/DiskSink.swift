@@ -19,19 +19,19 @@ public final class DiskSink: OutputSink {
     /// Writes between creating their temporary file and recording (or removing) it.
     private let writing = Atomic<Int>(0)
 
-    /// The root as it was when the build started, for stamps (-1 when it did not exist yet).
-    private let rootFolder: CInt
+    /// The root, opened once it exists, for stamps (-1 until then).
+    private let rootFolder = Atomic<CInt>(-1)
 
     public static let temporarySuffix = ".gazette-tmp"
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
         rootPath = self.root.path
-        rootFolder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     }
 
     deinit {
-        if rootFolder >= 0 { close(rootFolder) }
+        let folder = rootFolder.load(ordering: .acquiring)
+        if folder >= 0 { close(folder) }
     }
 
     public func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
@@ -109,8 +109,21 @@ public final class DiskSink: OutputSink {
     }
 
     public func stamp(of path: String) -> FileStamp? {
-        // Called for every page an incremental build keeps: relative to the root, the path is half as long to walk.
-        rootFolder >= 0 ? FileStamp.of(path, in: rootFolder) : FileStamp.of(rootPath + "/" + path)
+        // Called for every page a build keeps or writes: relative to the root, the path is half as long to walk.
+        guard let folder = openedRoot() else { return FileStamp.of(rootPath + "/" + path) }
+        return FileStamp.of(path, in: folder)
+    }
+
+    /// The root folder's descriptor, opened by the first call after it exists (the first write creates it).
+    private func openedRoot() -> CInt? {
+        let known = rootFolder.load(ordering: .acquiring)
+        if known >= 0 { return known }
+        let opened = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard opened >= 0 else { return nil }
+        let (stored, current) = rootFolder.compareExchange(expected: -1, desired: opened, ordering: .acquiringAndReleasing)
+        if stored { return opened }
+        close(opened)  // another thread opened it first
+        return current
     }
 
     public func contents(of path: String) -> [UInt8]? {
@@ -216,7 +229,8 @@ enum FileIO {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        // One byte more than the file, so that reading to its end needs no larger buffer (and no copy).
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
         var offset = 0
         while true {
             if offset == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }

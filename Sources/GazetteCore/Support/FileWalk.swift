@@ -9,7 +9,6 @@ struct FileWalk {
     struct Entry: Sendable {
         /// The absolute path.
         var path: String
-        var url: URL { URL(fileURLWithPath: path) }
         var stamp: FileStamp
     }
 
@@ -35,10 +34,10 @@ struct FileWalk {
     }
 
     private mutating func walk(_ folder: String, into found: inout [Entry], visiting: inout Set<String>, include: (String) -> Bool) {
-        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
-        for name in Self.names(in: descriptor) where !name.hasPrefix(".") && !(skipsUnderscored && name.hasPrefix("_")) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        let descriptor = dirfd(directory)
+        for name in Self.names(in: directory) where !name.hasPrefix(".") && !(skipsUnderscored && name.hasPrefix("_")) {
             let path = folder + "/" + name
             var info = stat()
             // Relative to the open folder: the kernel does not walk the whole path again for each file.
@@ -78,15 +77,7 @@ struct FileWalk {
     private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
     /// The names in an open folder, sorted.
-    private static func names(in folder: CInt) -> [String] {
-        // fdopendir takes the descriptor over; the caller keeps its own.
-        let own = dup(folder)
-        guard own >= 0 else { return [] }
-        guard let directory = fdopendir(own) else {
-            close(own)
-            return []
-        }
-        defer { closedir(directory) }
+    private static func names(in directory: OpaquePointer) -> [String] {
         var names: [String] = []
         while let entry = readdir(directory) {
             // Read the name where it lies: `entry.pointee` would copy a whole `dirent`, and the last entry
