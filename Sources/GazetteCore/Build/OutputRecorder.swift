@@ -47,7 +47,8 @@ final class OutputRecorder: Sendable {
         let hash = StableHash.of(bytes)
         let claimed = claimedPaths.withLock { !$0.insert(path).inserted }
         guard !claimed else { throw OutputError(path: path, message: "two outputs of this build would be written to one file") }
-        let stamp = sink.stamp(of: path)
+        // `--clean` neither reuses the last build's files nor compares with them: no need to look.
+        let stamp = previous[path] != nil || keepsIdenticalFiles ? sink.stamp(of: path) : nil
         if let record = previous[path], let stamp, stamp == record.stamp {
             // The file is as the last build left it: its hash says whether the bytes are the same.
             if record.hash == hash {

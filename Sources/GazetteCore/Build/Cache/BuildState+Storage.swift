@@ -19,14 +19,11 @@ extension BuildState {
         } catch {
             return BuildState()
         }
+        let manifestOnly = state
         do {
             try readSources(&reader, into: &state)
         } catch {
-            state.sources = [:]
-            state.parseKey = 0
-            state.inputsKey = 0
-            state.searchKey = 0
-            state.searchTerms = SearchTermList()
+            return manifestOnly
         }
         return state
     }
