@@ -24,16 +24,10 @@ struct ErrorOverlay: Sendable, Equatable {
         return html
     }
 
-    /// `{"version":3,"lines":["…"]}`: what the page's script needs to draw the box.
+    /// `{"lines":["…"],"version":3}`: what the page's script needs to draw the box (an event's data, not
+    /// a script: no escaping for `<script>`).
     func json(version: Int) -> String {
-        struct Payload: Encodable {
-            var version: Int
-            var lines: [String]
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Payload(version: version, lines: lines))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        JSONValue.object([("lines", .array(lines.map { .string($0) })), ("version", .int(version))]).serialized(scriptSafe: false)
     }
 
     static let boxStyle = "position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:60vh;overflow:auto;"

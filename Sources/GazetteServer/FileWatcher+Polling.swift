@@ -60,10 +60,11 @@ final class PollingBackend: WatchBackend {
             let path = folder + "/" + entry
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR {
-                walk(path, into: &stamps)
-            } else if let stamp = FileStamp.of(path) {
-                stamps[path] = stamp
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: walk(path, into: &stamps)
+            case S_IFREG: stamps[path] = FileStamp(info)
+            // A link: the stamp of the file it leads to.
+            default: if let stamp = FileStamp.of(path) { stamps[path] = stamp }
             }
         }
     }

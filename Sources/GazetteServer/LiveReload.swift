@@ -51,9 +51,6 @@ final class LiveReload: Sendable {
         return continuations.count
     }
 
-    /// How many pages are listening.
-    var listeners: Int { subscribers.withLock { $0.continuations.count } }
-
     /// Ends every stream (the server is stopping).
     func finishAll() {
         let continuations = subscribers.withLock { subscribers in

@@ -1,3 +1,5 @@
+import GazetteCore
+
 /// A request's target, decoded once and checked so that it can only name a file inside the site.
 ///
 /// The raw target (`/topics/pakistan/?page=2`) loses its query, is percent-decoded exactly once, and is
@@ -26,7 +28,7 @@ struct RequestPath: Equatable, Sendable {
 
     /// The same path with a slash at the end (and its query), for redirecting `/topics` to `/topics/`.
     var folderTarget: String {
-        "/" + segments.map(Self.encode).joined(separator: "/") + "/" + (query.map { "?" + $0 } ?? "")
+        "/" + segments.map(Slug.urlEncoded).joined(separator: "/") + "/" + (query.map { "?" + $0 } ?? "")
     }
 
     /// Decodes and checks the raw request target.
@@ -84,21 +86,5 @@ struct RequestPath: Equatable, Sendable {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
         default: nil
         }
-    }
-
-    /// Percent-encodes what a path segment cannot hold as it is (for the `Location` of a redirect).
-    static func encode(_ segment: String) -> String {
-        var out = ""
-        for byte in segment.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".utf8)
-                out += "%" + String(UnicodeScalar(hex[Int(byte >> 4)])) + String(UnicodeScalar(hex[Int(byte & 0xF)]))
-            }
-        }
-        return out
     }
 }

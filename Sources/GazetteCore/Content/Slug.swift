@@ -48,7 +48,7 @@ public enum Slug {
         return String(output).precomposedStringWithCanonicalMapping
     }
 
-    /// The slug percent-encoded for use in a URL path: every byte but ASCII letters, digits and `-._~`.
+    /// A slug (or any path segment) percent-encoded for use in a URL path: every byte but ASCII letters, digits and `-._~`.
     public static func urlEncoded(_ slug: String) -> String {
         if slug.utf8.allSatisfy(isUnreserved) { return slug }  // the usual case, without copying
         var encoded: [UInt8] = []

@@ -56,7 +56,7 @@ public struct FileStamp: Sendable, Equatable {
     }
 
     /// The stamp in a `stat` result.
-    init(_ info: stat) {
+    public init(_ info: stat) {
         self.init(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
     }
 
