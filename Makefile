@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 GAZETTE := .build/release/gazette
 
-.PHONY: deps node build site test serve clean bench bench-templates validate fuzz
+.PHONY: deps node build site test serve clean bench bench-templates bench-serve validate fuzz
 
 # cmark-gfm, the C Markdown library, from Debian's packages when it is missing.
 deps:
@@ -39,7 +39,6 @@ clean:
 
 # Renders the default theme's article page 10,000 times with our template engine and with
 # swift-mustache (release build); see docs/performance.md.
-.PHONY: bench-templates
 bench-templates:
 	cd Benchmarks && $(SWIFT) run -c release TemplateBenchmark
 
@@ -55,13 +54,11 @@ validate: build
 # libFuzzer targets for the front matter, dates, templates and slugs, each for SECONDS (niced);
 # see docs/reliability.md. make fuzz [SECONDS=600] [TARGETS="Template Slug"]
 SECONDS ?= 600
-.PHONY: fuzz
 fuzz:
 	Fuzz/run.sh $(SECONDS) $(TARGETS)
 
 # Save-to-reload time and wrk load of `gazette serve` on a generated 10,000-article archive
 # (needs ../shared/bench/gen_corpus.py and wrk); see docs/server.md.
-.PHONY: bench-serve
 BENCH_SITE ?= .build/bench-serve-site
 bench-serve: build
 	python3 Benchmarks/serve/save_to_reload.py --gazette $(GAZETTE) --site $(BENCH_SITE) --articles 10000

