@@ -5,6 +5,8 @@
   var node = typeof module === "object" && module.exports;
   var G = node ? require("./search-core.js") : root.GazetteSearch;
   var Engine = G.Engine;
+  // In the order of a term's posting sets.
+  var FIELD_WEIGHTS = [G.WEIGHT.title, G.WEIGHT.meta, G.WEIGHT.body, G.WEIGHT.strong];
   function length(s) { return Array.from(s).length; }
 
   /** The query's words, each a group of index entries that stand for it: the word's own term and,
@@ -58,8 +60,7 @@
       for (var t = 0; t < groups[g].terms.length; t++) {
         var term = groups[g].terms[t], sets = await this.postings(term.entry);
         var weight = term.weight * Math.min(cap, idf(term.entry[1]));
-        var fieldWeights = [G.WEIGHT.title, G.WEIGHT.meta, G.WEIGHT.body, G.WEIGHT.strong];
-        sets.forEach(function (ids, f) { for (var i = 0; i < ids.length; i++) termScore[ids[i]] += fieldWeights[f]; });
+        sets.forEach(function (ids, f) { for (var i = 0; i < ids.length; i++) termScore[ids[i]] += FIELD_WEIGHTS[f]; });
         for (var f = 0; f < 3; f++) {
           var ids = sets[f];
           for (var i = 0; i < ids.length; i++) {
@@ -108,18 +109,18 @@
     ids.sort(function (a, b) { return matched[b] - matched[a] || score[b] - score[a] || a - b; });
     outcome.total = ids.length;
     var page = ids.slice(options.offset || 0, (options.offset || 0) + (options.limit || 10));
+    var match = matcher(groups);
     outcome.results = await Promise.all(page.map(function (id) {
       return self.file("docs/" + Math.floor(id / meta.chunk) + ".json").then(function (chunk) {
-        return self.result(id, chunk[id % meta.chunk], groups, score[id]);
+        return self.result(id, chunk[id % meta.chunk], match, score[id]);
       });
     }));
     return outcome;
   };
 
-  /** One result as a page shows it; the `…HTML` fields have the matched words in <mark>. */
-  Engine.prototype.result = function (id, doc, groups, score) {
+  /** One result as a page shows it; the `…HTML` fields have the matched words in <mark> (`match`: see `matcher`). */
+  Engine.prototype.result = function (id, doc, match, score) {
     var topics = this.meta.topics;
-    var match = matcher(groups);
     return {
       id: id, title: doc[0], url: doc[1], date: doc[2], iso: doc[3], dateline: doc[5], score: score,
       topics: doc[4].map(function (t) {
