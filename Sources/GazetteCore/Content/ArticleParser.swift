@@ -27,7 +27,7 @@ public struct ArticleParser: Sendable {
                 bomLength = 3
                 bytes = UnsafeBufferPointer(rebasing: bytes[3...])
             }
-            if bytes.contains(0) || String(validating: bytes, as: UTF8.self) == nil {
+            guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
                 return (nil, [.error("file is not UTF-8 text (is it a binary file named .md?)", in: displayPath)])
             }
             let frontMatter: FrontMatter
@@ -35,7 +35,8 @@ public struct ArticleParser: Sendable {
             case .success(let split): frontMatter = split
             case .failure(let problem): return (nil, [.error(problem.message, in: displayPath)])
             }
-            let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[frontMatter.bodyOffset...]), as: UTF8.self)
+            // Cut from the text already checked, rather than decoded and checked again.
+            let body = String(text[text.utf8.index(text.utf8.startIndex, offsetBy: frontMatter.bodyOffset)...])
             let source = SourceFile(displayPath: displayPath, path: path, bodyOffset: frontMatter.bodyOffset + bomLength,
                                     bodyLine: frontMatter.bodyLine, contentHash: StableHash.of(UnsafeRawBufferPointer(raw)))
             return parse(frontMatter: frontMatter, body: body, source: source)
