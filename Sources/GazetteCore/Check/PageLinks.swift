@@ -100,9 +100,7 @@ struct PageLinks: Sendable {
                     if name == "link" { itemLink = value }
                 case "guid" where open.attributes.first { $0.name == "isPermaLink" }?.value != "false":
                     page.links.append(Link(reference: value, base: nil))
-                case "content:encoded":
-                    page.links += html(Array(value.utf8)).links.map { Link(reference: $0.reference, base: itemLink) }
-                case "content" where isHTML(open.attributes), "summary" where isHTML(open.attributes):
+                case "content:encoded", "content" where isHTML(open.attributes), "summary" where isHTML(open.attributes):
                     page.links += html(Array(value.utf8)).links.map { Link(reference: $0.reference, base: itemLink) }
                 default:
                     break

@@ -120,8 +120,7 @@ public struct DateParser: Sendable {
         return timeZone.secondsFromGMT(for: utc.date)
     }
 
-    static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                             "october", "november", "december"]
+    static let monthNames = DateFormats.monthNames.map { $0.lowercased() }
 
     static func month(named name: String) -> Int? {
         let lower = name.lowercased()

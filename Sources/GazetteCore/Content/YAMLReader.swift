@@ -73,11 +73,12 @@ struct YAMLReader {
         case .sequence(let sequence):
             var items: [String] = []
             for item in sequence {
-                guard let scalar = YAMLScalar(item), !scalar.isNull else {
+                guard case .scalar(let scalar) = item, !YAMLScalar(scalar).isNull else {
                     error("each item of '\(field)' must be text, not \(Self.kind(of: item))", at: item)
                     continue
                 }
-                if let text = string(item, field: field) { items.append(text) }
+                // Numbers and booleans count as text, as in `string`.
+                items.append(scalar.string)
             }
             return items
         case .scalar(let scalar) where YAMLScalar(scalar) == .string(scalar.string):

@@ -12,8 +12,6 @@ public struct NewsroomIndex: Sendable {
     /// `related[i]`: article `i`'s related articles, best first (see `RelatedArticles`).
     public let related: [[Int]]
 
-    static let empty = NewsroomIndex(authors: [], articleAuthors: [], redirects: [], related: [])
-
     /// Groups the bylines and collects the redirects of `articles` (in index order).
     static func build(_ articles: [Article], topics: [Topic], articleTopics: [[Int]],
                       config: SiteConfig) -> NewsroomIndex {

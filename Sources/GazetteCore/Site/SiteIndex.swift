@@ -20,7 +20,7 @@ public final class SiteIndex: Sendable {
     public let newsroom: NewsroomIndex
 
     init(config: SiteConfig, articles: [Article], routes: [Route], times: [CivilTime], topics: [Topic],
-         articleTopics: [[Int]], years: [ArchiveYear], newsroom: NewsroomIndex = .empty) {
+         articleTopics: [[Int]], years: [ArchiveYear], newsroom: NewsroomIndex) {
         self.config = config
         self.articles = articles
         self.routes = routes
