@@ -36,6 +36,16 @@ public struct BuildOptions: Sendable {
     }
 }
 
+extension BuildOptions {
+    /// `site.yml` as a build with these options sees it: parsed from `contents` (the file's bytes; nil when
+    /// there is none), with the command line's overrides applied.
+    func siteConfig(contents: [UInt8]?, paths: DisplayPaths) -> (SiteConfig, [Diagnostic]) {
+        var (config, diagnostics) = SiteConfig.load(contents: contents, displayPath: paths.display(configFile))
+        if let baseURL { config.setBaseURL(baseURL) }
+        return (config, diagnostics)
+    }
+}
+
 /// What a build did, for the summary line and for tests.
 public struct BuildReport: Sendable {
     public var articles = 0

@@ -21,8 +21,7 @@ extension Builder {
     func loadInputs(previous: BuildState) -> Inputs {
         let configContents = FileIO.read(options.configFile.path)
         let configBytes = configContents ?? []
-        var (config, diagnostics) = SiteConfig.load(contents: configContents, displayPath: paths.display(options.configFile))
-        if let baseURL = options.baseURL { config.setBaseURL(baseURL) }
+        var (config, diagnostics) = options.siteConfig(contents: configContents, paths: paths)
         let (library, templatesKey, templateDiagnostics) = loadTemplates()
         diagnostics += templateDiagnostics
 

@@ -8,8 +8,7 @@ public enum SiteCheck {
     public static func run(_ options: BuildOptions, paths: DisplayPaths = DisplayPaths()) throws(BuildFailure) -> (BuildReport, LinkChecker.Report) {
         let sink = MemorySink()
         let build = try Builder(options: options, paths: paths).build(into: sink)
-        var (config, _) = SiteConfig.load(from: options.configFile, displayPath: paths.display(options.configFile))
-        if let baseURL = options.baseURL { config.setBaseURL(baseURL) }
+        let (config, _) = options.siteConfig(contents: FileIO.read(options.configFile.path), paths: paths)
         return (build, LinkChecker(config: config).check(sink.files))
     }
 }
