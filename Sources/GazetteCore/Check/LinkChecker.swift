@@ -49,12 +49,13 @@ public struct LinkChecker: Sendable {
         let results = parallelMap(paths.count) { n -> (Int, [BrokenLink]) in
             guard let page = scanned[n] else { return (0, []) }
             let path = paths[n]
-            let pageURL = config.absoluteURL("/" + path)
+            // Parsed once per page (feed items bring their own base).
+            let pageURL = URL(string: config.absoluteURL("/" + path))
             var checked = 0
             var broken: [BrokenLink] = []
             var seen: Set<String> = []
             for link in page.links {
-                switch site.verify(link.reference, from: link.base ?? pageURL) {
+                switch site.verify(link.reference, from: link.base.map { URL(string: $0) } ?? pageURL) {
                 case .external: continue
                 case .fine: checked += 1
                 case .broken(let reason):
@@ -80,6 +81,15 @@ public struct LinkChecker: Sendable {
         let config: SiteConfig
         let files: Set<String>
         let anchors: [String: Set<String>]
+        /// `base_url`'s scheme, host and port, parsed once for every link.
+        let origin: URLComponents?
+
+        init(config: SiteConfig, files: Set<String>, anchors: [String: Set<String>]) {
+            self.config = config
+            self.files = files
+            self.anchors = anchors
+            origin = URLComponents(string: config.baseURL)
+        }
 
         enum Verdict {
             case external, fine
@@ -93,17 +103,18 @@ public struct LinkChecker: Sendable {
             return "/" + path
         }
 
-        func verify(_ reference: String, from base: String) -> Verdict {
+        /// - Parameter base: the URL `reference` is relative to; nil when it was malformed.
+        func verify(_ reference: String, from base: URL?) -> Verdict {
             let reference = reference.trimmingCharacters(in: .whitespacesAndNewlines)
             if let colon = reference.firstIndex(of: ":"), let first = reference.first, first.isLetter,
                reference[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }),
                !["http", "https"].contains(reference[..<colon].lowercased()) {
                 return .external  // mailto:, tel:, data: …
             }
-            guard let baseURL = URL(string: base),
+            guard let baseURL = base,
                   let resolved = URL(string: reference, relativeTo: baseURL) ?? URL(string: Self.encode(reference), relativeTo: baseURL),
                   let components = URLComponents(url: resolved.absoluteURL, resolvingAgainstBaseURL: false),
-                  let site = URLComponents(string: config.baseURL) else {
+                  let site = origin else {
                 return .broken("malformed URL")
             }
             guard components.scheme?.lowercased() == site.scheme?.lowercased(), components.host?.lowercased() == site.host?.lowercased(),

@@ -126,28 +126,27 @@ struct MarkupScanner {
         return (attributes, n, false)
     }
 
-    private func starts(with text: String, at i: Int) -> Bool {
-        let needle = Array(text.utf8)
+    // These run at every `<` and over whole scripts: they compare in place, allocating nothing per position.
+    private func starts(with text: StaticString, at i: Int) -> Bool {
+        let needle = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
         guard i + needle.count <= bytes.count else { return false }
         return bytes[i..<(i + needle.count)].elementsEqual(needle)
     }
 
-    private func find(_ text: String, from start: Int) -> Int? {
-        let needle = Array(text.utf8)
-        guard needle.count <= bytes.count else { return nil }
-        var i = start
-        while i + needle.count <= bytes.count {
-            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
+    private func find(_ text: StaticString, from start: Int) -> Int? {
+        find(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount), from: start) { $0 }
     }
 
     private func findCaseInsensitive(_ text: String, from start: Int) -> Int? {
-        let needle = Array(text.lowercased().utf8)
+        find(Array(text.lowercased().utf8), from: start) { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+    }
+
+    /// The first place from `start` where the bytes, each passed through `fold`, spell `needle`.
+    private func find(_ needle: some Collection<UInt8>, from start: Int, fold: (UInt8) -> UInt8) -> Int? {
+        guard let first = needle.first else { return start }
         var i = start
         while i + needle.count <= bytes.count {
-            if bytes[i..<(i + needle.count)].map({ $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }).elementsEqual(needle) { return i }
+            if fold(bytes[i]) == first, zip(bytes[i..<(i + needle.count)], needle).allSatisfy({ fold($0) == $1 }) { return i }
             i += 1
         }
         return nil
