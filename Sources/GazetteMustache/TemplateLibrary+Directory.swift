@@ -22,17 +22,41 @@ extension TemplateLibrary {
                 TemplateError(file: prefix, line: 0, column: 0, message: "cannot read template directory")
             ])
         }
-        var sources: [TemplateCompiler.Source] = []
-        var errors: [TemplateError] = []
+        var files: [TemplateFile] = []
         for path in relativePaths.sorted() where Self.isTemplate(path) {
             let url = directory.appendingPathComponent(path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            let file = prefix.isEmpty ? path : "\(prefix)/\(path)"
-            let name = String(path.dropLast(".mustache".count))
+            files.append(TemplateFile(path: path, contents: FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }))
+        }
+        try self.init(files: files, displayPath: prefix)
+    }
+
+    /// A template's file, read by the caller: its path relative to the templates' folder
+    /// (`partials/header.mustache`) and its bytes, nil when it could not be read.
+    public struct TemplateFile: Sendable {
+        public var path: String
+        public var contents: [UInt8]?
+
+        public init(path: String, contents: [UInt8]?) {
+            self.path = path
+            self.contents = contents
+        }
+    }
+
+    /// Compiles templates that the caller read (for one that also hashes them, say, without reading
+    /// them twice); names and errors as `init(directory:displayPath:)`.
+    public init(files: [TemplateFile], displayPath prefix: String) throws(TemplateErrors) {
+        var sources: [TemplateCompiler.Source] = []
+        var errors: [TemplateError] = []
+        for templateFile in files {
+            let file = prefix.isEmpty ? templateFile.path : "\(prefix)/\(templateFile.path)"
+            let name = String(templateFile.path.dropLast(".mustache".count))
             var text = ""
-            if let data = FileManager.default.contents(atPath: url.path) {
-                if let decoded = String(data: data, encoding: .utf8) {
+            if let contents = templateFile.contents {
+                // A byte order mark is not part of the text (as Foundation's UTF-8 decoding has it).
+                let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+                if let decoded = String(validating: contents.starts(with: bom) ? contents.dropFirst(3) : contents[...], as: UTF8.self) {
                     text = decoded
                 } else {
                     errors.append(TemplateError(file: file, line: 0, column: 0, message: "template file is not valid UTF-8"))

@@ -46,6 +46,24 @@ import Testing
         }
     }
 
+    /// Files the caller read: a byte order mark is dropped, an unreadable or non-UTF-8 file is an error
+    /// that still defines its name.
+    @Test func filesReadByTheCaller() throws {
+        let library = try TemplateLibrary(files: [
+            .init(path: "page.mustache", contents: [0xEF, 0xBB, 0xBF] + Array("<p>{{>partials/x}}</p>".utf8)),
+            .init(path: "partials/x.mustache", contents: Array("{{name}}".utf8)),
+        ], displayPath: "Templates")
+        #expect(try library.render("page", ["name": "N"]) == "<p>N</p>")
+        let error = try #require(#expect(throws: TemplateErrors.self) {
+            try TemplateLibrary(files: [.init(path: "a.mustache", contents: nil), .init(path: "b.mustache", contents: [0xFF]),
+                                        .init(path: "c.mustache", contents: Array("{{>a}}".utf8))], displayPath: "Templates")
+        })
+        #expect(error.description == """
+            Templates/a.mustache: error: cannot read template file
+            Templates/b.mustache: error: template file is not valid UTF-8
+            """)
+    }
+
     @Test func missingDirectory() throws {
         let folder = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)")
         let error = try #require(#expect(throws: TemplateErrors.self) { try TemplateLibrary(directory: folder, displayPath: "Templates") })

@@ -6,6 +6,8 @@ extension Builder {
     struct Inputs {
         var config: SiteConfig
         var library: TemplateLibrary?
+        /// The files of the theme's `assets/`, with their stamps.
+        var assets: [FileWalk.Entry]
         var content: ContentLoader.Result
         /// The articles this build publishes (drafts and future articles left out unless asked for).
         var published: [Article]
@@ -22,8 +24,8 @@ extension Builder {
         let configContents = FileIO.read(options.configFile.path)
         let configBytes = configContents ?? []
         var (config, diagnostics) = options.siteConfig(contents: configContents, paths: paths)
-        let (library, templatesKey, templateDiagnostics) = loadTemplates()
-        diagnostics += templateDiagnostics
+        let theme = loadTheme()
+        diagnostics += theme.diagnostics
 
         var parse = StableHash()
         parse.combine(GazetteVersion.current)
@@ -39,12 +41,14 @@ extension Builder {
         settings.combine(parse.value)
         settings.combine(configBytes)
         settings.combine(options.baseURL ?? "")
-        settings.combine(templatesKey)
+        settings.combine(theme.templatesKey)
         var key = StableHash()
         key.combine(settings.value)
-        let (assets, assetDiagnostics) = assetsKey()
-        diagnostics += assetDiagnostics
-        key.combine(assets)
+        for file in theme.assets {
+            key.combine(file.path)
+            key.combine(file.stamp.size)
+            key.combine(file.stamp.modified)
+        }
         key.combine(options.output.standardizedFileURL.path)
         key.combine(options.sitemapLimit)
         key.combine(CivilTime(options.now, in: config.timeZone).year)
@@ -52,42 +56,37 @@ extension Builder {
         // The news sitemap lists the last 48 hours: the passing of time alone can change it.
         let newsStart = options.now.addingTimeInterval(-NewsSitemapWriter.window)
         for article in published where article.date > newsStart { key.combine(article.source.contentHash) }
-        return Inputs(config: config, library: library, content: content, published: published, diagnostics: diagnostics,
+        return Inputs(config: config, library: theme.library, assets: theme.assets, content: content, published: published, diagnostics: diagnostics,
                       parseKey: parse.value, settingsKey: settings.value, key: key.value)
     }
 
-    /// The theme's templates, and a hash of their text.
-    private func loadTemplates() -> (TemplateLibrary?, UInt64, [Diagnostic]) {
+    /// The theme, from one walk of its folder: the templates compiled, a hash of their text, the asset
+    /// files, and links that lead out of the theme.
+    private func loadTheme() -> (library: TemplateLibrary?, templatesKey: UInt64, assets: [FileWalk.Entry], diagnostics: [Diagnostic]) {
         let display = paths.display(options.templates)
         guard FileIO.isFolder(options.templates.path) else {
-            return (nil, 0, [.error("no templates folder (a theme's .mustache files go here)", in: display)])
+            return (nil, 0, [], [.error("no templates folder (a theme's .mustache files go here)", in: display)])
         }
         var hash = StableHash()
         var walk = FileWalk(root: options.templates, paths: paths, skipsUnderscored: false)
-        for file in walk.files(matching: { $0.hasSuffix(".mustache") }) {
+        let files = walk.files { _ in true }
+        let prefix = options.templates.path.count + 1
+        let assets = files.filter { $0.path.dropFirst(prefix).hasPrefix("assets/") }
+        var templates: [TemplateLibrary.TemplateFile] = []
+        for file in files where file.path.hasSuffix(".mustache") {
+            let contents = FileIO.read(file.path)
             hash.combine(file.path)
-            hash.combine(FileIO.read(file.path) ?? [])
+            hash.combine(contents ?? [])
+            templates.append(.init(path: String(file.path.dropFirst(prefix)), contents: contents))
         }
-        // A link that leads out of the theme is refused before the library reads through it.
-        guard !walk.diagnostics.hasErrors else { return (nil, hash.value, walk.diagnostics) }
+        // A link that leads out of the theme is refused before anything is read through it.
+        guard !walk.diagnostics.hasErrors else { return (nil, hash.value, assets, walk.diagnostics) }
         do {
-            let library = try TemplateLibrary(directory: options.templates, displayPath: display)
-            return (library, hash.value, [])
+            let library = try TemplateLibrary(files: templates.sorted { $0.path < $1.path }, displayPath: display)
+            return (library, hash.value, assets, walk.diagnostics)
         } catch {
-            return (nil, hash.value, error.errors.map { Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message) })
+            return (nil, hash.value, assets, error.errors.map { Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: $0.message) })
         }
-    }
-
-    /// The names, sizes and modification times of the theme's assets, and links among them that lead out.
-    private func assetsKey() -> (UInt64, [Diagnostic]) {
-        var hash = StableHash()
-        var walk = FileWalk(root: options.templates.appendingPathComponent("assets"), paths: paths, skipsUnderscored: false)
-        for file in walk.files(matching: { _ in true }) {
-            hash.combine(file.path)
-            hash.combine(file.stamp.size)
-            hash.combine(file.stamp.modified)
-        }
-        return (hash.value, walk.diagnostics)
     }
 }
 

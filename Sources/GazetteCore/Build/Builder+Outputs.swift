@@ -24,17 +24,12 @@ extension Builder {
         return needed.map { .error("missing template '\($0).mustache' for \($0) pages", in: display + "/\($0).mustache") }
     }
 
-    /// Copies `Templates/assets/` to `assets/` in the output; returns how many files.
-    func copyAssets(to recorder: OutputRecorder) throws(OutputError) -> Int {
-        let assets = options.templates.appendingPathComponent("assets")
-        var walk = FileWalk(root: assets, paths: paths, skipsUnderscored: false)
-        let files = walk.files { _ in true }
-        if let problem = walk.diagnostics.first {
-            throw OutputError(path: "assets", message: "\(problem.file): \(problem.message)")
-        }
-        let prefix = assets.path.count + 1
+    /// Copies `Templates/assets/` (`files`, found when the inputs were read) to `assets/` in the output;
+    /// returns how many files.
+    func copyAssets(_ files: [FileWalk.Entry], to recorder: OutputRecorder) throws(OutputError) -> Int {
+        let prefix = options.templates.path.count + 1
         for file in files {
-            let relative = "assets/" + file.path.dropFirst(prefix)
+            let relative = String(file.path.dropFirst(prefix))
             // An asset whose size and time are as when it was last copied is not read again.
             var fingerprint = StableHash()
             fingerprint.combine(file.stamp.size)

@@ -124,7 +124,7 @@ public struct Builder: Sendable {
             let sitemap = SitemapWriter(context: context, limit: options.sitemapLimit)
             for (path, bytes) in sitemap.render(sitemapEntries(pages, index)) { try recorder.write(bytes, to: path) }
             try recorder.write(sitemap.robots(), to: "robots.txt")
-            report.assets = try copyAssets(to: recorder)
+            report.assets = try copyAssets(inputs.assets, to: recorder)
             let deferred = defersSearch && search?.builder != nil
             let pagesOnly: @Sendable (String) -> Bool = { !SearchIndexLayout.isIndexFile($0) }
             let (manifest, removed) = try recorder.commit(scope: deferred ? pagesOnly : nil)
