@@ -40,7 +40,7 @@ struct FeedWriter {
             xml.element("guid", link, ["isPermaLink": "true"])
             xml.element("pubDate", DateFormats.rfc822(index.times[i]))
             if article.lastModified > article.date {
-                xml.element("dcterms:modified", DateFormats.rfc3339(CivilTime(article.lastModified, in: zone)))
+                xml.element("dcterms:modified", DateFormats.rfc3339(index.modifiedTimes[i]))
             }
             for a in index.articleAuthors[i] { xml.element("dc:creator", index.authors[a].name) }
             for t in index.articleTopics[i] { xml.element("category", index.topics[t].name) }
@@ -73,7 +73,7 @@ struct FeedWriter {
             xml.empty("link", ["href": link, "rel": "alternate", "type": "text/html"])
             xml.element("id", link)
             xml.element("published", DateFormats.rfc3339(index.times[i]))
-            xml.element("updated", DateFormats.rfc3339(CivilTime(index.lastModified(i), in: zone)))
+            xml.element("updated", DateFormats.rfc3339(index.modifiedTimes[i]))
             for a in index.articleAuthors[i] {
                 xml.raw("<author>\n")
                 xml.element("name", index.authors[a].name)

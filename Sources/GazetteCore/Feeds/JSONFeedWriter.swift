@@ -10,7 +10,6 @@ struct JSONFeedWriter {
     func render(_ feed: Feed, body: (Int) -> String) -> [UInt8] {
         let index = context.index
         let links = context.links
-        let zone = index.config.timeZone
         let items: [JSONValue] = feed.articles.map { i in
             let article = index.articles[i]
             let permalink = links.absoluteURL(index.routes[i])
@@ -26,7 +25,7 @@ struct JSONFeedWriter {
                 "summary": article.summary.isEmpty ? nil : .string(article.summary),
                 "image": SocialMeta.imageURL(of: i, context).map(JSONValue.string),
                 "date_published": .string(DateFormats.rfc3339(index.times[i])),
-                "date_modified": .string(DateFormats.rfc3339(CivilTime(article.lastModified, in: zone))),
+                "date_modified": .string(DateFormats.rfc3339(index.modifiedTimes[i])),
                 "authors": authors.isEmpty ? nil : .array(authors),
                 "tags": tags.isEmpty ? nil : .array(tags),
                 "language": .string(index.config.language),

@@ -10,6 +10,8 @@ public final class SiteIndex: Sendable {
     public let routes: [Route]
     /// The wall-clock publication time of `articles[i]` in the site's zone.
     public let times: [CivilTime]
+    /// The wall-clock time of `articles[i]`'s last change (`Article.lastModified`) in the site's zone.
+    public let modifiedTimes: [CivilTime]
     /// Topics in alphabetical order of their slugs.
     public let topics: [Topic]
     /// `articleTopics[i]` indexes `topics` for `articles[i]`, in the article's own order.
@@ -25,6 +27,11 @@ public final class SiteIndex: Sendable {
         self.articles = articles
         self.routes = routes
         self.times = times
+        // Most articles never change after publication: their time is converted once, not twice.
+        modifiedTimes = articles.indices.map { i in
+            let modified = articles[i].lastModified
+            return modified == articles[i].date ? times[i] : CivilTime(modified, in: config.timeZone)
+        }
         self.topics = topics
         self.articleTopics = articleTopics
         self.years = years

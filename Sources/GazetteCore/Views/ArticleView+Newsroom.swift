@@ -15,7 +15,7 @@ extension ArticleView {
         case "short_url":
             return article.short.map { .string(context.links.absoluteURL(Redirect.shortRoute($0))) } ?? .null
         case "short_path": return article.short.map { .string(context.links.url(Redirect.shortRoute($0))) } ?? .null
-        case "modified": return .custom(DateView(article.lastModified, zone: context.config.timeZone))
+        case "modified": return .custom(DateView(context.index.modifiedTimes[i]))
         case "corrections":
             return .list(article.corrections.map { correction in
                 ["date": .custom(DateView(correction.date, zone: context.config.timeZone)), "text": .string(correction.text)]

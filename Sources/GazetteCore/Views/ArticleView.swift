@@ -27,7 +27,7 @@ struct ArticleView: TemplateObject {
         case "date": return .custom(DateView(index.times[i]))
         case "updated":
             guard article.lastModified > article.date else { return .null }
-            return .custom(DateView(article.lastModified, zone: context.config.timeZone))
+            return .custom(DateView(index.modifiedTimes[i]))
         case "summary": return .string(article.summary)
         case "highlights": return .list(article.highlights.map(TemplateValue.string))
         case "has_highlights": return .bool(!article.highlights.isEmpty)

@@ -28,9 +28,8 @@ struct SocialMeta {
         }
         if case .article(let i) = page.kind {
             let index = context.index
-            let zone = context.config.timeZone
             tags.append(("article:published_time", DateFormats.rfc3339(index.times[i])))
-            tags.append(("article:modified_time", DateFormats.rfc3339(CivilTime(index.lastModified(i), in: zone))))
+            tags.append(("article:modified_time", DateFormats.rfc3339(index.modifiedTimes[i])))
             if let section = index.articleTopics[i].first { tags.append(("article:section", index.topics[section].name)) }
             for a in index.articleAuthors[i] { tags.append(("article:author", links.absoluteURL(index.authors[a].route))) }
             for t in index.articleTopics[i] { tags.append(("article:tag", index.topics[t].name)) }

@@ -54,7 +54,7 @@ struct StructuredData {
             "url": .string(permalink),
             "mainEntityOfPage": .fields(["@type": .string("WebPage"), "@id": .string(permalink)]),
             "datePublished": .string(DateFormats.rfc3339(index.times[i])),
-            "dateModified": .string(DateFormats.rfc3339(CivilTime(article.lastModified, in: zone))),
+            "dateModified": .string(DateFormats.rfc3339(index.modifiedTimes[i])),
             "author": .array(authors),
             "publisher": publisher(),
             "image": SocialMeta.imageURL(of: i, context).map { .array([.string($0)]) },
