@@ -44,10 +44,12 @@ extension PageView {
         let index = context.index
         var values: [String: TemplateValue] = [:]
         let social = SocialMeta(context: context)
-        values["opengraph"] = .list(social.openGraph(page, title: title, description: description))
-        values["twitter"] = .list(social.twitter(page, title: title, description: description))
+        let image = social.image(of: page)
+        values["opengraph"] = .list(social.openGraph(page, title: title, description: description, image: image))
+        values["twitter"] = .list(social.twitter(page, title: title, description: description, image: image))
         values["json_ld"] = StructuredData(context: context, planner: planner)
-            .document(for: page, title: title, description: description).map { .string($0.serialized()) } ?? .null
+            .document(for: page, title: title, description: description, articleImage: image?.isOwn == true ? image?.url : nil)
+            .map { .string($0.serialized()) } ?? .null
         switch page.kind {
         case .article(let i):
             if let short = index.articles[i].short {

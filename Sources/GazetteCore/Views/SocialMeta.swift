@@ -4,8 +4,11 @@ import GazetteMustache
 struct SocialMeta {
     let context: SiteContext
 
+    /// What a page shows when shared: `image(of:)`, worked out once for all of a page's tags.
+    typealias Image = (url: String, alt: String, isOwn: Bool)
+
     /// `{property, content}` pairs for `<meta property=... content=...>`.
-    func openGraph(_ page: Page, title: String, description: String) -> [TemplateValue] {
+    func openGraph(_ page: Page, title: String, description: String, image: Image?) -> [TemplateValue] {
         var tags: [(String, String)] = []
         switch page.kind {
         case .redirect, .notFound: return []
@@ -22,7 +25,7 @@ struct SocialMeta {
         if !description.isEmpty { tags.append(("og:description", description)) }
         tags.append(("og:url", links.absoluteURL(page.route)))
         if let locale = Self.locale(context.config.language) { tags.append(("og:locale", locale)) }
-        if let image = image(of: page) {
+        if let image {
             tags.append(("og:image", image.url))
             if !image.alt.isEmpty { tags.append(("og:image:alt", image.alt)) }
         }
@@ -38,12 +41,11 @@ struct SocialMeta {
     }
 
     /// `{name, content}` pairs for `<meta name=... content=...>`.
-    func twitter(_ page: Page, title: String, description: String) -> [TemplateValue] {
+    func twitter(_ page: Page, title: String, description: String, image: Image?) -> [TemplateValue] {
         switch page.kind {
         case .redirect, .notFound: return []
         default: break
         }
-        let image = image(of: page)
         var tags: [(String, String)] = [("twitter:card", image?.isOwn == true ? "summary_large_image" : "summary"),
                                         ("twitter:title", title)]
         if !description.isEmpty { tags.append(("twitter:description", description)) }
@@ -55,7 +57,7 @@ struct SocialMeta {
     }
 
     /// The article's own image on its page; elsewhere the publisher's logo, when there is one.
-    func image(of page: Page) -> (url: String, alt: String, isOwn: Bool)? {
+    func image(of page: Page) -> Image? {
         if case .article(let i) = page.kind, let url = Self.imageURL(of: i, context) {
             return (url, context.index.articles[i].image?.alt ?? "", true)
         }

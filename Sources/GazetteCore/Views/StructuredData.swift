@@ -12,11 +12,13 @@ struct StructuredData {
     private var links: Links { context.links }
 
     /// The page's JSON-LD document, or nil for pages that have none (redirects, 404).
-    func document(for page: Page, title: String, description: String) -> JSONValue? {
+    ///
+    /// - Parameter articleImage: an article page's own image, as an absolute URL (`SocialMeta.imageURL`).
+    func document(for page: Page, title: String, description: String, articleImage: String?) -> JSONValue? {
         var graph: [JSONValue] = []
         switch page.kind {
         case .article(let i):
-            graph.append(newsArticle(i))
+            graph.append(newsArticle(i, image: articleImage))
             var trail = [(context.config.title, Route.root)]
             if let t = index.articleTopics[i].first { trail.append((index.topics[t].name, index.topics[t].route)) }
             trail.append((index.articles[i].title, index.routes[i]))
@@ -35,7 +37,7 @@ struct StructuredData {
     }
 
     /// `NewsArticle` with what Google News and other readers look for.
-    func newsArticle(_ i: Int) -> JSONValue {
+    func newsArticle(_ i: Int, image: String?) -> JSONValue {
         let article = index.articles[i]
         let zone = context.config.timeZone
         let permalink = links.absoluteURL(index.routes[i])
@@ -57,7 +59,7 @@ struct StructuredData {
             "dateModified": .string(DateFormats.rfc3339(index.modifiedTimes[i])),
             "author": .array(authors),
             "publisher": publisher(),
-            "image": SocialMeta.imageURL(of: i, context).map { .array([.string($0)]) },
+            "image": image.map { .array([.string($0)]) },
             "articleSection": topics.first.map(JSONValue.string),
             "keywords": topics.isEmpty ? nil : .array(topics.map(JSONValue.string)),
             "dateline": article.dateline.map(JSONValue.string),
