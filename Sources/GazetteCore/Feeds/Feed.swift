@@ -2,8 +2,34 @@ import Foundation
 
 /// One feed of the site: the whole archive's, a topic's or an author's, as RSS 2.0, Atom 1.0 or JSON Feed 1.1.
 public struct Feed: Sendable {
-    public enum Format: Sendable {
+    public enum Format: Sendable, CaseIterable {
         case rss, atom, json
+
+        /// The feed's file in the folder of the page it follows.
+        public var fileName: String {
+            switch self {
+            case .rss: "feed.xml"
+            case .atom: "atom.xml"
+            case .json: "feed.json"
+            }
+        }
+
+        public var mediaType: String {
+            switch self {
+            case .rss: "application/rss+xml"
+            case .atom: "application/atom+xml"
+            case .json: "application/feed+json"
+            }
+        }
+
+        /// What a page calls it in its feed links.
+        var label: String {
+            switch self {
+            case .rss: "RSS"
+            case .atom: "Atom"
+            case .json: "JSON Feed"
+            }
+        }
     }
 
     public var format: Format
@@ -20,9 +46,9 @@ public struct Feed: Sendable {
         let size = index.config.feedSize
         var feeds: [Feed] = []
         func add(_ title: String, _ page: Route, _ articles: [Int]) {
-            feeds.append(Feed(format: .rss, title: title, page: page, route: page.file("feed.xml"), articles: articles))
-            feeds.append(Feed(format: .atom, title: title, page: page, route: page.file("atom.xml"), articles: articles))
-            feeds.append(Feed(format: .json, title: title, page: page, route: page.file("feed.json"), articles: articles))
+            for format in Format.allCases {
+                feeds.append(Feed(format: format, title: title, page: page, route: page.file(format.fileName), articles: articles))
+            }
         }
         add(index.config.title, .root, Array(index.articles.indices.prefix(size)))
         for topic in index.topics {

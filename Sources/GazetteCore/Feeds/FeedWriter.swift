@@ -30,7 +30,7 @@ struct FeedWriter {
         xml.element("language", index.config.language)
         xml.element("lastBuildDate", DateFormats.rfc822(updated(feed)))
         xml.element("generator", "Gazette")
-        xml.empty("atom:link", ["href": context.links.absoluteURL(feed.route), "rel": "self", "type": "application/rss+xml"])
+        xml.empty("atom:link", ["href": context.links.absoluteURL(feed.route), "rel": "self", "type": Feed.Format.rss.mediaType])
         for i in feed.articles {
             let article = index.articles[i]
             let link = context.links.absoluteURL(index.routes[i])
@@ -58,7 +58,7 @@ struct FeedWriter {
         xml.element("title", feed.title)
         if !index.config.description.isEmpty { xml.element("subtitle", index.config.description) }
         xml.empty("link", ["href": context.links.absoluteURL(feed.page), "rel": "alternate", "type": "text/html"])
-        xml.empty("link", ["href": context.links.absoluteURL(feed.route), "rel": "self", "type": "application/atom+xml"])
+        xml.empty("link", ["href": context.links.absoluteURL(feed.route), "rel": "self", "type": Feed.Format.atom.mediaType])
         xml.element("id", context.links.absoluteURL(feed.route))
         xml.element("updated", DateFormats.rfc3339(updated(feed)))
         xml.raw("<author>\n")

@@ -3,9 +3,14 @@ import GazetteMustache
 extension PageView {
     /// RSS, Atom and JSON Feed links of the feeds that follow the page at `route`, titled with `prefix`.
     func feedLinks(_ prefix: String, _ route: Route) -> [TemplateValue] {
-        [feed("\(prefix)RSS", "application/rss+xml", route.file("feed.xml")),
-         feed("\(prefix)Atom", "application/atom+xml", route.file("atom.xml")),
-         feed("\(prefix)JSON Feed", "application/feed+json", route.file("feed.json"))]
+        Self.feedLinks(prefix, route, context.links)
+    }
+
+    static func feedLinks(_ prefix: String, _ route: Route, _ links: Links) -> [TemplateValue] {
+        Feed.Format.allCases.map { format in
+            ["title": .string(prefix + format.label), "type": .string(format.mediaType),
+             "url": .string(links.absoluteURL(route.file(format.fileName)))]
+        }
     }
 
     /// The values of author pages and redirect pages.

@@ -4,10 +4,13 @@ import GazetteMustache
 struct PageView {
     let context: SiteContext
     let planner: PagePlanner
+    /// The archive's feeds, which every page links.
+    private let siteFeeds: [TemplateValue]
 
     init(context: SiteContext) {
         self.context = context
         planner = PagePlanner(index: context.index)
+        siteFeeds = Self.feedLinks("", .root, context.links)
     }
 
     /// The root value for `page`; `content` is the article body's HTML on article pages.
@@ -17,7 +20,7 @@ struct PageView {
         var values: [String: TemplateValue] = ["site": context.site]
         var title = context.config.title
         var description = context.config.description
-        var feeds: [TemplateValue] = feedLinks("", .root)
+        var feeds = siteFeeds
         switch page.kind {
         case .article(let i):
             values["article"] = .custom(ArticleView(context, i, content: content, isOwnPage: true))
@@ -70,10 +73,6 @@ struct PageView {
         ]
         values["page"] = .object(pageValues.merging(newsroomPageValues(page, title: title, description: description)) { $1 })
         return .object(values)
-    }
-
-    func feed(_ title: String, _ type: String, _ route: Route) -> TemplateValue {
-        ["title": .string(title), "type": .string(type), "url": .string(context.links.absoluteURL(route))]
     }
 
     private func yearView(_ year: ArchiveYear) -> TemplateValue {

@@ -5,7 +5,7 @@ extension SiteContext {
     static func newsroomSiteValues(_ index: SiteIndex, _ links: Links) -> [String: TemplateValue] {
         let config = index.config
         return [
-            "json_feed_url": .string(links.absoluteURL(.file("feed.json"))),
+            "json_feed_url": .string(links.absoluteURL(.file(Feed.Format.json.fileName))),
             "authors_url": index.authors.isEmpty ? .null : .string(links.url(Author.indexRoute)),
             "has_authors": .bool(!index.authors.isEmpty),
             "has_topics": .bool(!index.topics.isEmpty),
@@ -27,9 +27,9 @@ extension SiteContext {
             "count_label": .string(Links.count(author.articles.count)),
             "bio": author.profile?.bio.map(TemplateValue.string) ?? .null,
             "link": author.profile?.link.map { .string(links.url(of: $0)) } ?? .null,
-            "rss_url": .string(links.absoluteURL(author.route.file("feed.xml"))),
-            "atom_url": .string(links.absoluteURL(author.route.file("atom.xml"))),
-            "json_url": .string(links.absoluteURL(author.route.file("feed.json"))),
+            "rss_url": .string(links.absoluteURL(author.route.file(Feed.Format.rss.fileName))),
+            "atom_url": .string(links.absoluteURL(author.route.file(Feed.Format.atom.fileName))),
+            "json_url": .string(links.absoluteURL(author.route.file(Feed.Format.json.fileName))),
         ]
     }
 }

@@ -50,8 +50,8 @@ public final class SiteContext: Sendable {
             "base_url": .string(config.baseURL),
             "language": .string(config.language),
             "url": .string(links.url(.root)),
-            "rss_url": .string(links.absoluteURL(.file("feed.xml"))),
-            "atom_url": .string(links.absoluteURL(.file("atom.xml"))),
+            "rss_url": .string(links.absoluteURL(.file(Feed.Format.rss.fileName))),
+            "atom_url": .string(links.absoluteURL(.file(Feed.Format.atom.fileName))),
             "topics_url": .string(links.url(Route(["topics"]))),
             "archive_url": .string(links.url(Route(["archive"]))),
             "search_url": config.search ? .string(links.url(Route(["search"]))) : .null,
@@ -67,9 +67,9 @@ public final class SiteContext: Sendable {
             "name": .string(topic.name),
             "slug": .string(topic.slug),
             "url": .string(links.url(topic.route)),
-            "rss_url": .string(links.absoluteURL(topic.route.file("feed.xml"))),
-            "atom_url": .string(links.absoluteURL(topic.route.file("atom.xml"))),
-            "json_url": .string(links.absoluteURL(topic.route.file("feed.json"))),
+            "rss_url": .string(links.absoluteURL(topic.route.file(Feed.Format.rss.fileName))),
+            "atom_url": .string(links.absoluteURL(topic.route.file(Feed.Format.atom.fileName))),
+            "json_url": .string(links.absoluteURL(topic.route.file(Feed.Format.json.fileName))),
         ]
     }
 }
