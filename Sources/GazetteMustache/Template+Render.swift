@@ -148,21 +148,23 @@ extension Template {
         private mutating func enter(_ program: Program, _ tag: Int) throws(TemplateError) {
             guard nesting < Self.maximumNesting else {
                 let position = program.tags[tag]
-                let names = chain.map(\.name)
-                let shown = names.count <= 8 ? names : names.prefix(4) + ["…"] + names.suffix(3)
                 throw TemplateError(
                     file: program.file, line: position.line, column: position.column,
-                    message: "sections, blocks and partials nested deeper than \(Self.maximumNesting): \(shown.joined(separator: " > "))")
+                    message: "sections, blocks and partials nested deeper than \(Self.maximumNesting): \(Self.shortened(chain))")
             }
             nesting += 1
         }
 
         private func recursionError(including target: Program, from program: Program, tag: TagPosition) -> TemplateError {
-            let names = (chain + [target]).map(\.name)
-            let shown = names.count <= 8 ? names : names.prefix(4) + ["…"] + names.suffix(3)
             return TemplateError(
                 file: program.file, line: tag.line, column: tag.column,
-                message: "partial recursion deeper than \(Self.maximumDepth): \(shown.joined(separator: " > "))")
+                message: "partial recursion deeper than \(Self.maximumDepth): \(Self.shortened(chain + [target]))")
+        }
+
+        /// `a > b > c`, with the middle of a long chain left out.
+        private static func shortened(_ chain: [Program]) -> String {
+            let names = chain.map(\.name)
+            return (names.count <= 8 ? names : names.prefix(4) + ["…"] + names.suffix(3)).joined(separator: " > ")
         }
     }
 }

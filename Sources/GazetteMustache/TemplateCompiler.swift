@@ -21,7 +21,7 @@ enum TemplateCompiler {
             if let program = compiled.program { programs.append(program) }
         }
         guard errors.isEmpty else { throw TemplateErrors(errors: errors) }
-        return TemplateLibrary.Storage(names: names, programs: programs, blocks: blocks)
+        return TemplateLibrary.Storage(names: names, index: index, programs: programs, blocks: blocks)
     }
 
     static func compile(_ source: Source, templates: [String: Int], blocks: inout BlockNames) -> (program: Template.Program?, errors: [TemplateError]) {

@@ -11,9 +11,9 @@ public struct TemplateLibrary: Sendable {
         let programs: [Template.Program]
         let blocks: BlockNames
 
-        init(names: [String], programs: [Template.Program], blocks: BlockNames) {
+        init(names: [String], index: [String: Int], programs: [Template.Program], blocks: BlockNames) {
             self.names = names
-            self.index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+            self.index = index
             self.programs = programs
             self.blocks = blocks
         }
