@@ -54,8 +54,8 @@ enum XMLText {
 struct XMLWriter {
     private(set) var bytes: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n".utf8)
 
-    init(capacity: Int = 4096) {
-        bytes.reserveCapacity(capacity)
+    init() {
+        bytes.reserveCapacity(4096)
     }
 
     mutating func raw(_ markup: String) {
