@@ -66,19 +66,8 @@ enum PlainText {
     private static let inline: Set<String> = ["a", "em", "strong", "code", "span", "del", "sup", "sub", "mark", "b", "i", "u", "s", "abbr"]
 
     private static func entity(_ name: String) -> String? {
-        switch name {
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "quot": return "\""
-        case "apos": return "'"
-        case "nbsp": return " "
-        default:
-            guard name.hasPrefix("#") else { return nil }
-            let digits = name.dropFirst()
-            let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-            return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-        }
+        // A no-break space is a space in running text.
+        name == "nbsp" ? " " : Entities.character(named: Substring(name))
     }
 }
 
