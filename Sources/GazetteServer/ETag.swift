@@ -4,9 +4,7 @@ import Foundation
 /// Strong entity tags: a hash of the exact bytes sent, so a page whose overlay or script changed gets a new one.
 enum ETag {
     static func of(_ bytes: [UInt8]) -> String {
-        let hash = bytes.withUnsafeBytes { StableHash.of($0) }
-        let hex = String(hash, radix: 16)
-        return "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "\""
+        "\"" + StableHash.hex(StableHash.of(bytes)) + "\""
     }
 
     /// Whether an `If-None-Match` header (`*`, or a list of tags, weak or strong) names `tag`.

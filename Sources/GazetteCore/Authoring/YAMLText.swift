@@ -46,8 +46,3 @@ enum YAMLText {
     }
 }
 
-extension String {
-    func leftPadded(to width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
-    }
-}

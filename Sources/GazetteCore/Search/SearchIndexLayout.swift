@@ -120,7 +120,6 @@ struct SearchIndexLayout {
             hash.combine(file.path)
             hash.combine(file.bytes)
         }
-        let hex = String(hash.value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return StableHash.hex(hash.value)
     }
 }

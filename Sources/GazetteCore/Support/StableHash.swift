@@ -42,6 +42,11 @@ public struct StableHash: Sendable {
         combine(UInt64(bitPattern: Int64(number)))
     }
 
+    /// `value` as 16 hexadecimal digits, the way hashes are shown (ETags, the search index's build).
+    public static func hex(_ value: UInt64) -> String {
+        String(value, radix: 16).leftPadded(to: 16)
+    }
+
     public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash = StableHash()
         hash.combine(bytes: bytes)

@@ -35,7 +35,6 @@ public enum DateFormats {
     }
 
     static func pad(_ value: Int, _ width: Int = 2) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        String(value).leftPadded(to: width)
     }
 }
