@@ -79,6 +79,17 @@ import Testing
         #expect(article.topics == ["A", "B"])
     }
 
+    /// The summary is read from the start of the body only, but an opening too long to hold the first
+    /// paragraph (a fenced listing with blank lines in it) does not lose it.
+    @Test func summaryAfterALongOpening() throws {
+        let listing = (1...120).map { "let line\($0) = \($0)\n\n" }.joined()
+        let (parsed, _) = parse("---\ntitle: T\ndate: 2025-01-01\n---\n```swift\n\(listing)```\n\nThe first paragraph, after the code.\n")
+        #expect(try #require(parsed).summary == "The first paragraph, after the code.")
+        let later = String(repeating: "Filler sentence for the body. ", count: 200)
+        let (short, _) = parse("---\ntitle: T\ndate: 2025-01-01\n---\nOpening line.\n\n\(later)\n")
+        #expect(try #require(short).summary == "Opening line.")
+    }
+
     @Test func byteOrderMarkAndCRLF() throws {
         let text = "\u{FEFF}---\r\ntitle: T\r\ndate: 2025-01-01\r\n---\r\nBody here.\r\n"
         let (parsed, diagnostics) = parse(text)

@@ -52,6 +52,8 @@ import Testing
         ("...", ""),
         ("🚀 Launch", "launch"),
         ("zero\u{200B}width", "zerowidth"),
+        ("-- Rates: 22%, up_from 2019 (BSE) --", "rates-22-up-from-2019-bse"),
+        ("\u{212A}arachi \u{212B}", "karachi-a"),
     ])
     func slugs(_ input: String, _ expected: String) {
         #expect(Slug.make(input) == expected)

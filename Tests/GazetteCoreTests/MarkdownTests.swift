@@ -62,4 +62,35 @@ import Testing
         #expect(summary.hasSuffix("word…"))
         #expect(Summary.cut("Short  text\nhere.") == "Short text here.")
     }
+
+    /// The cut reads only the start of a long paragraph; it gives what collapsing all of it and cutting would.
+    @Test func summaryCutMatchesCollapsingTheWholeText() {
+        func reference(_ text: String, length: Int) -> String {
+            let text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard text.count > length else { return text }
+            let limit = text.index(text.startIndex, offsetBy: length)
+            var end = limit
+            while end > text.startIndex, !text[end].isWhitespace { end = text.index(before: end) }
+            if end == text.startIndex { end = limit }
+            var cut = text[..<end]
+            while let last = cut.last, last.isPunctuation || last.isWhitespace { cut = cut.dropLast() }
+            return cut + "…"
+        }
+        let ascii = ["a", "bb", "ccc,", "dddd.", "$5", "a+b", "(x)", "\"q\"", "1-2", "x|y", "~^`", "!?", "_"]
+        let others = ["e\u{301}", "پاکستان", "\u{1F1F5}\u{1F1F0}", "x\u{00A0}y", "—"]
+        let spaces = [" ", "  ", "\n", "\t ", "\r\n", "\u{0B}", " \n "]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<800 {
+            // Half the texts are ASCII (the fast path), half mix in other scripts and white space.
+            let words = round % 2 == 0 ? ascii : ascii + others
+            let spaces = round % 2 == 0 ? spaces : spaces + ["\u{2003}", "\u{85}"]
+            var text = Bool.random(using: &generator) ? " " : ""
+            for _ in 0..<Int.random(in: 0...30, using: &generator) {
+                text += words.randomElement(using: &generator)! + spaces.randomElement(using: &generator)!
+            }
+            for length in [1, 5, 10, 20, 40] {
+                #expect(Summary.cut(text, length: length) == reference(text, length: length), "\(text.debugDescription) at \(length)")
+            }
+        }
+    }
 }

@@ -68,7 +68,11 @@ public struct ArticleParser: Sendable {
 
         article.wordCount = WordCounter.countMarkdown(body)
         if article.summary.isEmpty {
-            article.summary = Summary.cut(markdown.render(Summary.opening(of: body), html: false).firstParagraph)
+            for limit in Summary.openingLimits {
+                let opening = Summary.opening(of: body, limit: limit)
+                article.summary = Summary.cut(markdown.render(opening, html: false).firstParagraph)
+                if !article.summary.isEmpty || opening.endIndex == body.endIndex { break }
+            }
         }
         return (article, fields.reader.diagnostics)
     }

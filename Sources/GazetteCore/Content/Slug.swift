@@ -6,10 +6,12 @@ public enum Slug {
     /// letters of other scripts (Urdu, Arabic, Chinese) are kept as they are and percent-encoded in links.
     /// Everything else becomes a single hyphen. The result may be empty (`"..."`): callers report that.
     public static func make(_ text: String) -> String {
+        let folded = folded(text)
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(folded) }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
-        for scalar in folded(text).unicodeScalars {
+        for scalar in folded.unicodeScalars {
             let category = scalar.properties.generalCategory
             if category == .nonspacingMark || category == .spacingMark {
                 // A mark goes with the character before it: kept after a kept letter, dropped
@@ -29,6 +31,24 @@ public enum Slug {
             }
         }
         return result
+    }
+
+    /// `make` for lowercase ASCII, a byte at a time (most titles): the same rules, without looking up
+    /// Unicode properties.
+    private static func makeASCII(_ text: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                if pendingHyphen, !result.isEmpty { result.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                result.append(byte)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Lowercased, with Latin diacritics removed; other scripts keep their marks.

@@ -3,10 +3,15 @@
 /// and a link `[text](url)` counts its text's words only.
 enum WordCounter {
     static func countMarkdown(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8(count)
+    }
+
+    private static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var inToken = false, tokenHasWord = false, inURL = false
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
             if isSpace {
                 if inToken, tokenHasWord { count += 1 }
