@@ -42,6 +42,6 @@ struct JSONFeedWriter {
             "authors": .array([.fields(["name": .string(index.config.publisherName), "url": .string(links.absoluteURL(.root))])]),
             "items": .array(items),
         ])
-        return Array((document.serialized(indent: 2, scriptSafe: false) + "\n").utf8)
+        return document.bytes(indent: 2, scriptSafe: false) + [UInt8(ascii: "\n")]
     }
 }

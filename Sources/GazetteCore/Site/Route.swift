@@ -2,13 +2,31 @@
 ///
 /// Segments are kept decoded (they name folders on disk); links percent-encode them.
 public struct Route: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var segments: [String]
+    public let segments: [String]
     /// A file route (`/404.html`, `/feed.xml`) rather than a folder with an `index.html`.
-    public var isFile: Bool
+    public let isFile: Bool
+    /// The site path with each segment percent-encoded, for links. Made once: a page's route is
+    /// linked from many other pages, feeds and indexes.
+    public let encodedPath: String
 
     public init(_ segments: [String], isFile: Bool = false) {
         self.segments = segments
         self.isFile = isFile
+        if segments.isEmpty {
+            encodedPath = "/"
+        } else {
+            let joined = "/" + segments.map(Slug.urlEncoded).joined(separator: "/")
+            encodedPath = isFile ? joined : joined + "/"
+        }
+    }
+
+    public static func == (lhs: Route, rhs: Route) -> Bool {
+        lhs.isFile == rhs.isFile && lhs.segments == rhs.segments
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(segments)
+        hasher.combine(isFile)
     }
 
     public static let root = Route([])
@@ -25,13 +43,6 @@ public struct Route: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var path: String {
         if segments.isEmpty { return "/" }
         let joined = "/" + segments.joined(separator: "/")
-        return isFile ? joined : joined + "/"
-    }
-
-    /// The site path with each segment percent-encoded, for links.
-    public var encodedPath: String {
-        if segments.isEmpty { return "/" }
-        let joined = "/" + segments.map(Slug.urlEncoded).joined(separator: "/")
         return isFile ? joined : joined + "/"
     }
 

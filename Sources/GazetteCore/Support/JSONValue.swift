@@ -24,55 +24,56 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// The document as text; `indent` spaces a level, or all on one line when 0. `scriptSafe: false`
     /// leaves `<`, `>` and `&` as they are, for documents served on their own (JSON Feed).
     public func serialized(indent: Int = 0, scriptSafe: Bool = true) -> String {
-        var output = ""
+        String(decoding: bytes(indent: indent, scriptSafe: scriptSafe), as: UTF8.self)
+    }
+
+    /// The document as UTF-8, as `serialized` writes it.
+    public func bytes(indent: Int = 0, scriptSafe: Bool = true) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(1024)
         write(into: &output, indent: indent, level: 0, scriptSafe: scriptSafe)
         return output
     }
 
-    private func write(into output: inout String, indent: Int, level: Int, scriptSafe: Bool) {
+    private func write(into output: inout [UInt8], indent: Int, level: Int, scriptSafe: Bool) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
-        case .string(let value): Self.writeString(value, into: &output, scriptSafe: scriptSafe)
+        case .null: output += "null".utf8
+        case .bool(let value): output += (value ? "true" : "false").utf8
+        case .int(let value): output += String(value).utf8
+        case .string(let value): Self.appendString(value, to: &output, scriptSafe: scriptSafe)
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "["
+            guard !items.isEmpty else { output += "[]".utf8; return }
+            output.append(UInt8(ascii: "["))
             for (n, item) in items.enumerated() {
-                if n > 0 { output += "," }
+                if n > 0 { output.append(UInt8(ascii: ",")) }
                 Self.newline(&output, indent, level + 1)
                 item.write(into: &output, indent: indent, level: level + 1, scriptSafe: scriptSafe)
             }
             Self.newline(&output, indent, level)
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            guard !pairs.isEmpty else { output += "{}"; return }
-            output += "{"
+            guard !pairs.isEmpty else { output += "{}".utf8; return }
+            output.append(UInt8(ascii: "{"))
             for (n, (key, value)) in pairs.enumerated() {
-                if n > 0 { output += "," }
+                if n > 0 { output.append(UInt8(ascii: ",")) }
                 Self.newline(&output, indent, level + 1)
-                Self.writeString(key, into: &output, scriptSafe: scriptSafe)
-                output += indent > 0 ? ": " : ":"
+                Self.appendString(key, to: &output, scriptSafe: scriptSafe)
+                output.append(UInt8(ascii: ":"))
+                if indent > 0 { output.append(UInt8(ascii: " ")) }
                 value.write(into: &output, indent: indent, level: level + 1, scriptSafe: scriptSafe)
             }
             Self.newline(&output, indent, level)
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ output: inout String, _ indent: Int, _ level: Int) {
+    private static func newline(_ output: inout [UInt8], _ indent: Int, _ level: Int) {
         guard indent > 0 else { return }
-        output += "\n" + String(repeating: " ", count: indent * level)
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// Writes `text` as a JSON string, copying runs that need no escape as they are.
-    static func writeString(_ text: String, into output: inout String, scriptSafe: Bool = true) {
-        var bytes: [UInt8] = []
-        appendString(text, to: &bytes, scriptSafe: scriptSafe)
-        output += String(decoding: bytes, as: UTF8.self)
-    }
 
     /// A JSON string literal appended as UTF-8: quotes, backslashes and control characters escaped, runs of
     /// other bytes copied whole; with `scriptSafe`, also `<`, `>`, `&`, U+2028 and U+2029, so that the JSON
