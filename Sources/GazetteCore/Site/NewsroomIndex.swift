@@ -37,12 +37,19 @@ public struct NewsroomIndex: Sendable {
 /// A byline: the name shown, its URL slug, what `site.yml` says about it, and its articles.
 public struct Author: Sendable {
     public var name: String
-    public var slug: String
+    public let slug: String
     public var profile: AuthorProfile?
     /// Indexes into `SiteIndex.articles`, ascending, so newest first.
     public var articles: [Int]
+    public let route: Route
 
-    public var route: Route { Route(["authors", slug]) }
+    public init(name: String, slug: String, profile: AuthorProfile?, articles: [Int]) {
+        self.name = name
+        self.slug = slug
+        self.profile = profile
+        self.articles = articles
+        route = Route(["authors", slug])
+    }
     public static let indexRoute = Route(["authors"])
 }
 

@@ -53,27 +53,45 @@ public final class SiteIndex: Sendable {
 /// A topic: its display name, its URL slug and its articles, newest first.
 public struct Topic: Sendable {
     public var name: String
-    public var slug: String
+    public let slug: String
     /// Indexes into `SiteIndex.articles`, ascending, so newest first.
     public var articles: [Int]
+    public let route: Route
 
-    public var route: Route { Route(["topics", slug]) }
+    public init(name: String, slug: String, articles: [Int]) {
+        self.name = name
+        self.slug = slug
+        self.articles = articles
+        route = Route(["topics", slug])
+    }
 }
 
 /// A year of the archive, with its months (newest first).
 public struct ArchiveYear: Sendable {
-    public var year: Int
+    public let year: Int
     public var months: [ArchiveMonth]
     /// Newest first.
     public var articles: [Int]
+    public let route: Route
 
-    public var route: Route { Route(["archive", String(year)]) }
+    public init(year: Int, months: [ArchiveMonth], articles: [Int]) {
+        self.year = year
+        self.months = months
+        self.articles = articles
+        route = Route(["archive", String(year)])
+    }
 }
 
 public struct ArchiveMonth: Sendable {
-    public var year: Int
-    public var month: Int
+    public let year: Int
+    public let month: Int
     public var articles: [Int]
+    public let route: Route
 
-    public var route: Route { Route(["archive", String(year), DateFormats.pad(month)]) }
+    public init(year: Int, month: Int, articles: [Int]) {
+        self.year = year
+        self.month = month
+        self.articles = articles
+        route = Route(["archive", String(year), DateFormats.pad(month)])
+    }
 }

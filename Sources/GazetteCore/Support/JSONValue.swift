@@ -3,7 +3,7 @@
 /// The text is safe inside an HTML `<script>` element: `<`, `>` and `&` are written as `\u003c`,
 /// `\u003e` and `\u0026`, so no `</script>` or `<!--` can appear, and U+2028 and U+2029 as escapes
 /// for old JavaScript parsers. Parsed as JSON, the escapes are the same characters.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
