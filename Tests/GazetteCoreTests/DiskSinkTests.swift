@@ -26,6 +26,52 @@ import Testing
         #expect(Self.isTop(base.path + "/Output/2024/05/story") == false)
     }
 
+    /// A build into a missing output folder writes beside it and moves the whole folder into place at
+    /// the commit: until then there is no output folder at all, never a part of one.
+    @Test func aFirstBuildAppearsWholeAtTheCommit() throws {
+        let base = try Self.makeBase()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let output = base.path + "/Output", staging = base.path + "/.Output" + DiskSink.temporarySuffix
+        // A build killed earlier left its staging folder: it is not taken into the output.
+        try FileManager.default.createDirectory(atPath: staging + "/old", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: staging + "/old/index.html", contents: Data("stale".utf8))
+
+        let sink = DiskSink(root: URL(fileURLWithPath: output))
+        let stamp = try sink.write(Array("<p>x</p>".utf8), to: "2024/05/story/index.html")
+        try sink.write(Array("home".utf8), to: "index.html")
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(sink.stamp(of: "index.html") == nil)
+        try sink.commit()
+        #expect(!FileManager.default.fileExists(atPath: staging))
+        #expect(FileManager.default.contents(atPath: output + "/2024/05/story/index.html") == Data("<p>x</p>".utf8))
+        #expect(!FileManager.default.fileExists(atPath: output + "/old"))
+        #expect(sink.stamp(of: "2024/05/story/index.html") == stamp)
+
+        // The same sink goes on as for any existing folder (the preview server's search index comes later).
+        let second = try sink.write(Array("more".utf8), to: "2024/05/other/index.html")
+        try sink.write(Array("home 2".utf8), to: "index.html")
+        #expect(FileManager.default.contents(atPath: output + "/index.html") == Data("home".utf8))
+        try sink.commit()
+        #expect(FileManager.default.contents(atPath: output + "/index.html") == Data("home 2".utf8))
+        #expect(sink.stamp(of: "2024/05/other/index.html") == second)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path) == ["Output"])
+    }
+
+    @Test func aFailedFirstBuildLeavesNothing() throws {
+        let base = try Self.makeBase()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let sink = DiskSink(root: base.appendingPathComponent("Output"))
+        try sink.write(Array("x".utf8), to: "a/b/index.html")
+        sink.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).isEmpty)
+    }
+
+    private static func makeBase() throws -> URL {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-sink-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        return base
+    }
+
     private static func isTop(_ path: String) -> Bool? {
         let fd = open(path, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { return nil }

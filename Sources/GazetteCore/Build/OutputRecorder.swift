@@ -7,8 +7,8 @@ final class OutputRecorder: Sendable {
     /// The last build's manifest.
     let previous: [String: OutputRecord]
     private let records = Mutex<[String: OutputRecord]>([:])
-    /// Written this build: their stamps are known only after the commit.
-    private let written = Mutex<[String]>([])
+    /// How many files this build wrote.
+    private let writtenFiles = Atomic<Int>(0)
     /// Every path this build wrote or kept: a second write to one is an error, not a silent overwrite.
     private let claimedPaths = Mutex<Set<String>>([])
 
@@ -60,12 +60,12 @@ final class OutputRecorder: Sendable {
             records.withLock { $0[path] = OutputRecord(hash: hash, stamp: stamp, fingerprint: fingerprint) }
             return
         }
-        try sink.write(bytes, to: path)
-        records.withLock { $0[path] = OutputRecord(hash: hash, stamp: FileStamp(size: bytes.count, modified: 0), fingerprint: fingerprint) }
-        written.withLock { $0.append(path) }
+        let written = try sink.write(bytes, to: path)
+        records.withLock { $0[path] = OutputRecord(hash: hash, stamp: written, fingerprint: fingerprint) }
+        writtenFiles.add(1, ordering: .relaxed)
     }
 
-    var writtenCount: Int { written.withLock { $0.count } }
+    var writtenCount: Int { writtenFiles.load(ordering: .relaxed) }
 
     /// Removes what the last build wrote and this one did not, commits the sink, and returns the new manifest.
     ///
@@ -81,12 +81,6 @@ final class OutputRecorder: Sendable {
         let stale = previous.keys.filter { current[$0] == nil && sink.stamp(of: $0) == previous[$0]?.stamp }
         for path in stale { try sink.remove(path) }
         try sink.commit()
-        var manifest = current
-        let paths = written.withLock { $0 }
-        let stamps = parallelMap(paths.count) { sink.stamp(of: paths[$0]) }
-        for (path, stamp) in zip(paths, stamps) {
-            if let stamp { manifest[path]?.stamp = stamp }
-        }
-        return (manifest, stale.count)
+        return (current, stale.count)
     }
 }

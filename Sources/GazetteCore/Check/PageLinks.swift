@@ -100,7 +100,10 @@ struct PageLinks: Sendable {
                     if name == "link" { itemLink = value }
                 case "guid" where open.attributes.first { $0.name == "isPermaLink" }?.value != "false":
                     page.links.append(Link(reference: value, base: nil))
-                case "content:encoded", "content" where isHTML(open.attributes), "summary" where isHTML(open.attributes):
+                // RSS's content:encoded is always HTML; Atom's content and summary when their type says so.
+                case "content:encoded",
+                     "content" where isHTML(open.attributes),
+                     "summary" where isHTML(open.attributes):
                     page.links += html(Array(value.utf8)).links.map { Link(reference: $0.reference, base: itemLink) }
                 default:
                     break

@@ -7,13 +7,22 @@ import Synchronization
 /// so the final step is a `rename`, which is atomic). `commit` renames them all into place; a build that
 /// fails calls `discard`, which removes the temporary files and the folders this build created, so the
 /// output folder is as it was. At every moment each path holds the old file or the new one, whole.
+///
+/// When the output folder is not there at all (a first build, or after `rm -rf Output`), the whole
+/// output is written under its final names into a folder beside it (`.Output.gazette-tmp`), and
+/// `commit` renames that one folder into place: one rename instead of one per file.
 public final class DiskSink: OutputSink {
     public let root: URL
     private let rootPath: String
+    /// Where a build writes when the output folder does not exist yet.
+    private let stagingPath: String
     private let staged = Mutex<[(temporary: String, target: String)]>([])
     private let removals = Mutex<[String]>([])
-    /// Folders known to exist, and those this build created (to remove them if it fails).
-    private let folders = Mutex<(known: Set<Substring>, created: [String])>(([], []))
+    /// Folders known to exist, with where they are now (under the staging folder until the commit),
+    /// and those this build created (to remove them if it fails).
+    private let folders = Mutex<(known: [Substring: String], created: [String])>(([:], []))
+    /// True from the first write of a build into a missing output folder until its commit.
+    private let isStaging = Atomic<Bool>(false)
     /// Set by `cancel`: writes still under way remove their own temporary files.
     private let cancelled = Atomic<Bool>(false)
     /// Writes between creating their temporary file and recording (or removing) it.
@@ -27,6 +36,7 @@ public final class DiskSink: OutputSink {
     public init(root: URL) {
         self.root = root.standardizedFileURL
         rootPath = self.root.path
+        stagingPath = self.root.deletingLastPathComponent().path + "/." + self.root.lastPathComponent + Self.temporarySuffix
     }
 
     deinit {
@@ -34,17 +44,24 @@ public final class DiskSink: OutputSink {
         if folder >= 0 { close(folder) }
     }
 
-    public func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+    public func write(_ bytes: [UInt8], to path: String) throws(OutputError) -> FileStamp {
         try OutputPath.validate(path)
-        let target = rootPath + "/" + path
         let slash = path.lastIndex(of: "/")
-        if let slash { try makeFolder(path[..<slash]) } else { try makeFolder("") }
+        let folder = try makeFolder(slash.map { path[..<$0] } ?? "")
         let name = slash.map { path[path.index(after: $0)...] } ?? Substring(path)
-        let temporary = (slash.map { rootPath + "/" + path[..<$0] } ?? rootPath) + "/." + name + Self.temporarySuffix
+        let target = folder + "/" + name
         writing.add(1, ordering: .acquiringAndReleasing)
         defer { writing.subtract(1, ordering: .acquiringAndReleasing) }
         guard !cancelled.load(ordering: .acquiring) else { throw OutputError(path: path, message: "the build was cancelled") }
-        guard FileIO.write(bytes, to: temporary) else {
+        if isStaging.load(ordering: .acquiring) {
+            // Nobody sees the staging folder: files go straight to their names in it.
+            guard let stamp = FileIO.write(bytes, to: target) else {
+                throw OutputError(path: path, message: "cannot write: \(FileIO.lastError)")
+            }
+            return stamp
+        }
+        let temporary = folder + "/." + name + Self.temporarySuffix
+        guard let stamp = FileIO.write(bytes, to: temporary) else {
             let problem = FileIO.lastError
             unlink(temporary)
             throw OutputError(path: path, message: "cannot write: \(problem)")
@@ -56,6 +73,8 @@ public final class DiskSink: OutputSink {
             return true
         }
         if !kept { unlink(temporary) }
+        // A rename keeps the file's size and modification time.
+        return stamp
     }
 
     /// Stops the build from any thread (Ctrl-C): removes every temporary file and the folders the build
@@ -67,8 +86,10 @@ public final class DiskSink: OutputSink {
         discard()
     }
 
-    /// Removes the temporary files a build that was killed left behind (`*.gazette-tmp` under the root).
+    /// Removes the temporary files a build that was killed left behind (`*.gazette-tmp` under the root,
+    /// and the staging folder beside it).
     public func removeLeftovers() {
+        try? FileManager.default.removeItem(atPath: stagingPath)
         guard let walker = FileManager.default.enumerator(atPath: rootPath) else { return }
         while let relative = walker.nextObject() as? String {
             if relative.hasSuffix(Self.temporarySuffix) { unlink(rootPath + "/" + relative) }
@@ -76,6 +97,16 @@ public final class DiskSink: OutputSink {
     }
 
     public func commit() throws(OutputError) {
+        if isStaging.load(ordering: .acquiring) {
+            defer { forgetFolders() }
+            guard rename(stagingPath, rootPath) == 0 else {
+                let problem = FileIO.lastError
+                try? FileManager.default.removeItem(atPath: stagingPath)
+                throw OutputError(path: "", message: "cannot move the new output folder into place: \(problem)")
+            }
+            removals.withLock { $0 = [] }  // nothing was there to remove
+            return
+        }
         let files = staged.withLock { files in
             defer { files = [] }
             return files
@@ -109,6 +140,8 @@ public final class DiskSink: OutputSink {
     }
 
     public func stamp(of path: String) -> FileStamp? {
+        // Before the commit of a first build, nothing is there.
+        if isStaging.load(ordering: .acquiring) { return nil }
         // Called for every page a build keeps or writes: relative to the root, the path is half as long to walk.
         guard let folder = openedRoot() else { return FileStamp.of(rootPath + "/" + path) }
         return FileStamp.of(path, in: folder)
@@ -127,7 +160,8 @@ public final class DiskSink: OutputSink {
     }
 
     public func contents(of path: String) -> [UInt8]? {
-        FileIO.read(rootPath + "/" + path)
+        if isStaging.load(ordering: .acquiring) { return nil }
+        return FileIO.read(rootPath + "/" + path)
     }
 
     /// Unlinks a stale file, then the folders above it that it leaves empty (never the root). Nothing is
@@ -154,57 +188,98 @@ public final class DiskSink: OutputSink {
         }
         for (temporary, _) in files { unlink(temporary) }
         removals.withLock { $0 = [] }
+        if isStaging.load(ordering: .acquiring) {
+            try? FileManager.default.removeItem(atPath: stagingPath)
+            forgetFolders()
+            return
+        }
         let created = folders.withLock { folders in
-            defer { folders = ([], []) }
+            defer { folders = ([:], []) }
             return folders.created
         }
         for folder in created.reversed() { rmdir(folder) }
     }
 
-    /// Creates `relative` under the root, and the folders above it, remembering which it created.
-    /// A symbolic link inside the output folder is never written through: it could lead anywhere.
-    private func makeFolder(_ relative: Substring) throws(OutputError) {
-        if folders.withLock({ $0.known.contains(relative) }) { return }
-        if let slash = relative.lastIndex(of: "/") {
-            try makeFolder(relative[..<slash])
-        } else if !relative.isEmpty {
-            try makeFolder("")
-        }
-        let full = relative.isEmpty ? rootPath : rootPath + "/" + relative
+    /// After a commit or discard of a staged build: the folders are no longer where they were known.
+    private func forgetFolders() {
+        folders.withLock { $0 = ([:], []) }
+        isStaging.store(false, ordering: .releasing)
+    }
+
+    /// Creates `relative` under the root, and the folders above it, remembering which it created, and
+    /// returns its path now. A symbolic link inside the output folder is never written through: it could
+    /// lead anywhere.
+    private func makeFolder(_ relative: Substring) throws(OutputError) -> String {
+        if let known = folders.withLock({ $0.known[relative] }) { return known }
+        guard !relative.isEmpty else { return try makeRoot() }
+        let slash = relative.lastIndex(of: "/")
+        let parent = try makeFolder(slash.map { relative[..<$0] } ?? "")
+        let full = parent + "/" + (slash.map { relative[relative.index(after: $0)...] } ?? relative)
         var info = stat()
         if lstat(full, &info) == 0 {
             let kind = info.st_mode & S_IFMT
-            if kind == S_IFLNK, !relative.isEmpty {
+            if kind == S_IFLNK {
                 throw OutputError(path: String(relative), message: "refusing to write through a symbolic link in the output folder")
             }
-            guard kind == S_IFDIR || kind == S_IFLNK else {
+            guard kind == S_IFDIR else {
                 throw OutputError(path: String(relative), message: "cannot create folder: a file is in the way")
             }
         } else if mkdir(full, 0o755) == 0 {
-            // The root and the sections in it (years, topics, …) head large trees of their own.
-            if !relative.contains("/") { FileIO.markTopOfHierarchy(full) }
+            // The sections in the root (years, topics, …) head large trees of their own.
+            if slash == nil { FileIO.markTopOfHierarchy(full) }
             folders.withLock { $0.created.append(full) }
         } else if errno != EEXIST {
             throw OutputError(path: String(relative), message: "cannot create folder: \(FileIO.lastError)")
         }
-        folders.withLock { _ = $0.known.insert(relative) }
+        folders.withLock { $0.known[relative] = full }
+        return full
+    }
+
+    /// The output folder, or when it does not exist, the staging folder made for it (once, under the lock).
+    private func makeRoot() throws(OutputError) -> String {
+        try folders.withLock { folders throws(OutputError) -> String in
+            if let known = folders.known[""] { return known }
+            var info = stat()
+            var path = rootPath
+            if lstat(rootPath, &info) == 0 {
+                // The root itself may be a link (an output folder kept elsewhere).
+                let kind = info.st_mode & S_IFMT
+                guard kind == S_IFDIR || (kind == S_IFLNK && FileIO.isFolder(rootPath)) else {
+                    throw OutputError(path: "", message: "cannot create folder: a file is in the way")
+                }
+            } else {
+                try? FileManager.default.removeItem(atPath: stagingPath)  // a killed build's
+                guard mkdir(stagingPath, 0o755) == 0 else {
+                    throw OutputError(path: "", message: "cannot create folder: \(FileIO.lastError)")
+                }
+                path = stagingPath
+                isStaging.store(true, ordering: .releasing)
+            }
+            // Marked where it is made: the output folder heads a large tree of its own.
+            if path == stagingPath { FileIO.markTopOfHierarchy(path) }
+            folders.known[""] = path
+            return path
+        }
     }
 }
 
 /// The few system calls a build writes with, without Foundation's per-call overhead.
 enum FileIO {
-    /// Writes `bytes` to a new file at `path` (replacing one that is there).
-    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+    /// Writes `bytes` to a new file at `path` (replacing one that is there); returns its stamp.
+    static func write(_ bytes: [UInt8], to path: String) -> FileStamp? {
         write([bytes], to: path)
     }
 
-    /// Writes `chunks` one after the other to a new file at `path` (replacing one that is there).
-    static func write(_ chunks: [[UInt8]], to path: String) -> Bool {
+    /// Writes `chunks` one after the other to a new file at `path` (replacing one that is there); returns
+    /// its stamp, or nil when it could not be written.
+    static func write(_ chunks: [[UInt8]], to path: String) -> FileStamp? {
         // O_NOFOLLOW: a link planted where the temporary file goes is not written through.
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return nil }
         defer { close(fd) }
-        return chunks.allSatisfy { write($0, to: fd) }
+        var info = stat()
+        guard chunks.allSatisfy({ write($0, to: fd) }), fstat(fd, &info) == 0 else { return nil }
+        return FileStamp(info)
     }
 
     private static func write(_ bytes: [UInt8], to fd: CInt) -> Bool {

@@ -14,9 +14,10 @@ public final class MemorySink: OutputSink {
 
     public init() {}
 
-    public func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+    public func write(_ bytes: [UInt8], to path: String) throws(OutputError) -> FileStamp {
         try OutputPath.validate(path)
         state.withLock { $0.staged[path] = bytes }
+        return FileStamp(size: bytes.count, modified: 0)
     }
 
     public func remove(_ path: String) throws(OutputError) {

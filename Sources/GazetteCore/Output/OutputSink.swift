@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Paths are relative to the output root and use `/`. Writes may come from many threads at once.
 public protocol OutputSink: Sendable {
-    /// Records the bytes of one output file.
-    func write(_ bytes: [UInt8], to path: String) throws(OutputError)
+    /// Records the bytes of one output file; returns the stamp it will have once committed.
+    @discardableResult
+    func write(_ bytes: [UInt8], to path: String) throws(OutputError) -> FileStamp
     /// Removes a file a previous build wrote and this one does not (at commit, for a disk sink).
     func remove(_ path: String) throws(OutputError)
     /// The size and modification time of a file that is there now (committed), or nil.

@@ -46,7 +46,7 @@ extension BuildState {
             chunks += [length.bytes, part.bytes]
         }
         let temporary = folder.appendingPathComponent("." + file.lastPathComponent + ".tmp")
-        guard FileIO.write(chunks, to: temporary.path), rename(temporary.path, file.path) == 0 else {
+        guard FileIO.write(chunks, to: temporary.path) != nil, rename(temporary.path, file.path) == 0 else {
             unlink(temporary.path)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
         }
