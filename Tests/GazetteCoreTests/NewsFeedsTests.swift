@@ -172,6 +172,20 @@ import Testing
 }
 
 @Suite struct FeedFormatCheckTests {
+    /// Feed bodies go in CDATA sections: an HTML body reads back as it was, whatever it holds, but for
+    /// the characters XML cannot carry.
+    @Test func bodiesReadBackFromCharacterData() throws {
+        let body = "<p class=\"x\">a]]>b & c</p>]]]>\u{1}\u{FFFF}<![CDATA[x]]>\tend]"
+        var xml = XMLWriter()
+        xml.raw("<feed>")
+        xml.characterData("content", body, ["type": "html"])
+        xml.characterData("empty", "")
+        xml.raw("</feed>")
+        let parsed = try XML(String(decoding: xml.bytes, as: UTF8.self))
+        #expect(parsed.text("content") == "<p class=\"x\">a]]>b & c</p>]]]><![CDATA[x]]>\tend]")
+        #expect(parsed.text("empty") == "")
+    }
+
     @Test func theFormatChecksCatchBrokenDocuments() throws {
         #expect(FeedFormats.jsonFeedProblems(["version": "https://jsonfeed.org/version/1", "items": [["id": 5, "date_published": "yesterday"]]]) == [
             "version is not 1.1", "title is missing", "items[0].id is not String", "items[0]. has neither content_html nor content_text",

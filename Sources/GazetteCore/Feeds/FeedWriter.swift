@@ -45,7 +45,7 @@ struct FeedWriter {
             for a in index.articleAuthors[i] { xml.element("dc:creator", index.authors[a].name) }
             for t in index.articleTopics[i] { xml.element("category", index.topics[t].name) }
             xml.element("description", article.summary)
-            xml.element("content:encoded", body(i))
+            xml.characterData("content:encoded", body(i))
             xml.raw("</item>\n")
         }
         xml.raw("</channel>\n</rss>\n")
@@ -84,7 +84,7 @@ struct FeedWriter {
                 xml.empty("category", ["term": index.topics[t].slug, "label": index.topics[t].name])
             }
             xml.element("summary", article.summary, ["type": "text"])
-            xml.element("content", body(i), ["type": "html"])
+            xml.characterData("content", body(i), ["type": "html"])
             xml.raw("</entry>\n")
         }
         xml.raw("</feed>\n")
