@@ -85,18 +85,16 @@ public struct Builder: Sendable {
             for (path, record) in previousOutputs where sink.stamp(of: path) == record.stamp { try? sink.remove(path) }
         }
         let fingerprints = Fingerprints(context: context, settings: inputs.settingsKey)
-        let pagePrints = parallelMap(pages.count) { p -> (UInt64, Bool) in
-            let print = fingerprints.page(pages[p])
-            return (print, recorder.keepIfCurrent(pages[p].route.outputPath, fingerprint: print))
-        }
-        let stalePages = pages.indices.filter { !pagePrints[$0].1 }
+        let pagePrints = parallelMap(pages.count) { p in (path: pages[p].route.outputPath, fingerprint: fingerprints.page(pages[p])) }
+        let keptPages = recorder.keepIfCurrent(pagePrints)
+        let stalePages = pages.indices.filter { !keptPages[$0] }
         let feedPrints = feeds.map(fingerprints.feed)
         let staleFeeds = feeds.indices.filter { !recorder.keepIfCurrent(feeds[$0].route.outputPath, fingerprint: feedPrints[$0]) }
         let search = searchStage(context, recorder: recorder, fingerprints: fingerprints, state: state, diagnostics: &diagnostics)
         let renderer = PageRenderer(context: context, library: library, recorder: recorder,
                                     keepBodies: Set(staleFeeds.flatMap { feeds[$0].articles }), progress: progress,
                                     search: search?.builder)
-        var rendered = renderer.render(stalePages.map { (pages[$0], pagePrints[$0].0) })
+        var rendered = renderer.render(stalePages.map { (pages[$0], pagePrints[$0].fingerprint) })
         diagnostics += rendered.diagnostics
         guard !diagnostics.hasErrors else { throw fail(diagnostics, sink) }
         report.rendered = stalePages.count

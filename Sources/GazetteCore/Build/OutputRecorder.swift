@@ -19,6 +19,8 @@ final class OutputRecorder: Sendable {
         self.sink = sink
         self.previous = previous
         self.keepsIdenticalFiles = keepsIdenticalFiles
+        records.withLock { $0.reserveCapacity(previous.count) }
+        claimedPaths.withLock { $0.reserveCapacity(previous.count) }
     }
 
     /// True when the file a previous build wrote for `path`, from inputs with this `fingerprint`,
@@ -27,6 +29,18 @@ final class OutputRecorder: Sendable {
         guard isUnchanged(path, fingerprint: fingerprint) else { return false }
         keep(path)
         return true
+    }
+
+    /// `keepIfCurrent` for many files: checked on every core, then kept under one lock, not one each.
+    func keepIfCurrent(_ files: [(path: String, fingerprint: UInt64)]) -> [Bool] {
+        let current = parallelMap(files.count) { isUnchanged(files[$0].path, fingerprint: files[$0].fingerprint) }
+        records.withLock { records in
+            for (file, isCurrent) in zip(files, current) where isCurrent { records[file.path] = previous[file.path] }
+        }
+        claimedPaths.withLock { claimed in
+            for (file, isCurrent) in zip(files, current) where isCurrent { claimed.insert(file.path) }
+        }
+        return current
     }
 
     /// The check of `keepIfCurrent`, keeping nothing.

@@ -12,12 +12,14 @@ public struct Route: Sendable, Hashable, Comparable, CustomStringConvertible {
     public init(_ segments: [String], isFile: Bool = false) {
         self.segments = segments
         self.isFile = isFile
-        if segments.isEmpty {
-            encodedPath = "/"
-        } else {
-            let joined = "/" + segments.map(Slug.urlEncoded).joined(separator: "/")
-            encodedPath = isFile ? joined : joined + "/"
+        var encoded = ""
+        encoded.reserveCapacity(segments.reduce(2) { $0 + $1.utf8.count + 1 })
+        for segment in segments {
+            encoded += "/"
+            encoded += Slug.urlEncoded(segment)
         }
+        if !isFile || segments.isEmpty { encoded += "/" }
+        encodedPath = encoded
     }
 
     public static func == (lhs: Route, rhs: Route) -> Bool {
@@ -49,7 +51,7 @@ public struct Route: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The file this route is written to, relative to the output folder.
     public var outputPath: String {
         if isFile { return segments.joined(separator: "/") }
-        return (segments + ["index.html"]).joined(separator: "/")
+        return segments.isEmpty ? "index.html" : segments.joined(separator: "/") + "/index.html"
     }
 
     public var description: String { path }
