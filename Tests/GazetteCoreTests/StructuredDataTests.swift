@@ -127,6 +127,20 @@ import Testing
         #expect(try JSONLD.documents(in: try #require(site.output("404.html"))).isEmpty)
     }
 
+    /// Every string reads back as itself through a JSON parser, in both modes.
+    @Test func jsonStringsRoundTrip() throws {
+        let texts = ["", "plain", "tab\tnew\nline\rreturn", "\u{7F}\u{1}\u{1F}", "€ – ‘quotes’ \u{2028}\u{2029}", "<a href=\"x\">&amp;</a>",
+                     "back\\slash \"quoted\"", "پاکستان 🚀", String(repeating: "<p class=\"c\">x</p>\n", count: 50)]
+        for text in texts {
+            for scriptSafe in [true, false] {
+                let json = JSONValue.array([.string(text)]).serialized(scriptSafe: scriptSafe)
+                let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+                #expect(parsed == [text], "\(text.debugDescription) scriptSafe: \(scriptSafe)")
+                if scriptSafe { #expect(!json.contains("<") && !json.contains("\u{2028}")) }
+            }
+        }
+    }
+
     @Test func jsonValuesSerialiseSafely() throws {
         let value = JSONValue.fields(["a": .string("</script>&\u{2028}\u{01}\"\\"), "b": .array([.int(1), .bool(true), .null]), "c": nil])
         #expect(value.serialized() == #"{"a":"\u003c/script\u003e\u0026\u2028\u0001\"\\","b":[1,true,null]}"#)

@@ -81,6 +81,7 @@ struct Tokenizer {
     }
 
     /// Hands the word over: apostrophes trimmed at the ends, and dropped inside words the stemmer does not take.
+    @inline(__always)
     private mutating func flush(_ letters: inout Bool, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
         defer {
             word.removeAll(keepingCapacity: true)

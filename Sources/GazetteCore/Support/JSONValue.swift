@@ -85,38 +85,45 @@ public enum JSONValue: Sendable, Equatable {
             result.append(UInt8(ascii: "\""))
             var runStart = 0
             var i = 0
-            func escape(_ replacement: [UInt8], width: Int) {
-                result.append(contentsOf: bytes[runStart..<i])
-                result.append(contentsOf: replacement)
+            while i < bytes.count {
+                let byte = bytes[i]
+                // Most bytes need no escape: one comparison chain for them, then the next byte.
+                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0x7F, byte != 0xE2,
+                   !scriptSafe || (byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&")) {
+                    i += 1
+                    continue
+                }
+                var width = 1
+                var escaped: UInt32?
+                var short: UInt8 = 0
+                switch byte {
+                case UInt8(ascii: "\""): short = UInt8(ascii: "\"")
+                case UInt8(ascii: "\\"): short = UInt8(ascii: "\\")
+                case 0x0A: short = UInt8(ascii: "n")
+                case 0x0D: short = UInt8(ascii: "r")
+                case 0x09: short = UInt8(ascii: "t")
+                case 0xE2:
+                    guard i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else {
+                        i += 1
+                        continue
+                    }
+                    escaped = bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029
+                    width = 3
+                default: escaped = UInt32(byte)  // other controls, DEL, and `<`, `>`, `&` for scripts
+                }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                result.append(92)
+                if let escaped {
+                    result.append(UInt8(ascii: "u"))
+                    for shift in stride(from: 12, through: 0, by: -4) { result.append(hexDigits[Int((escaped >> UInt32(shift)) & 0xF)]) }
+                } else {
+                    result.append(short)
+                }
                 i += width
                 runStart = i
             }
-            while i < bytes.count {
-                let byte = bytes[i]
-                switch byte {
-                case UInt8(ascii: "\""): escape([92, 34], width: 1)
-                case UInt8(ascii: "\\"): escape([92, 92], width: 1)
-                case 0x0A: escape([92, UInt8(ascii: "n")], width: 1)
-                case 0x0D: escape([92, UInt8(ascii: "r")], width: 1)
-                case 0x09: escape([92, UInt8(ascii: "t")], width: 1)
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                    if scriptSafe { escape(unicodeEscape(UInt32(byte)), width: 1) } else { i += 1 }
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    escape(unicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029), width: 3)
-                default:
-                    if byte < 0x20 || byte == 0x7F { escape(unicodeEscape(UInt32(byte)), width: 1) } else { i += 1 }
-                }
-            }
-            result.append(contentsOf: bytes[runStart..<bytes.count])
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             result.append(UInt8(ascii: "\""))
         }
-    }
-
-    private static func unicodeEscape(_ value: UInt32) -> [UInt8] {
-        var bytes: [UInt8] = [92, UInt8(ascii: "u")]
-        for shift in stride(from: 12, through: 0, by: -4) {
-            bytes.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
-        }
-        return bytes
     }
 }
