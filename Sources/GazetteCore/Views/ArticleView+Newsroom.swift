@@ -4,7 +4,6 @@ extension ArticleView {
     /// Bylines, the short URL, corrections and related coverage.
     func newsroomValue(forKey key: String) -> TemplateValue? {
         let index = context.index
-        let article = index.articles[i]
         switch key {
         case "authors":
             let authors = index.articleAuthors[i]
@@ -13,14 +12,14 @@ extension ArticleView {
             })
         case "has_authors": return .bool(!index.articleAuthors[i].isEmpty)
         case "short_url":
-            return article.short.map { .string(context.links.absoluteURL(Redirect.shortRoute($0))) } ?? .null
-        case "short_path": return article.short.map { .string(context.links.url(Redirect.shortRoute($0))) } ?? .null
+            return index.articles[i].short.map { .string(context.links.absoluteURL(Redirect.shortRoute($0))) } ?? .null
+        case "short_path": return index.articles[i].short.map { .string(context.links.url(Redirect.shortRoute($0))) } ?? .null
         case "modified": return .custom(DateView(context.index.modifiedTimes[i]))
         case "corrections":
-            return .list(article.corrections.map { correction in
+            return .list(index.articles[i].corrections.map { correction in
                 ["date": .custom(DateView(correction.date, zone: context.config.timeZone)), "text": .string(correction.text)]
             })
-        case "has_corrections": return .bool(!article.corrections.isEmpty)
+        case "has_corrections": return .bool(!index.articles[i].corrections.isEmpty)
         case "related": return isOwnPage ? .list(index.related[i].map { .custom(ArticleView(context, $0)) }) : .list([])
         case "has_related": return .bool(isOwnPage && !index.related[i].isEmpty)
         default: return nil

@@ -19,27 +19,27 @@ struct ArticleView: TemplateObject {
 
     func value(forKey key: String) -> TemplateValue? {
         let index = context.index
-        let article = index.articles[i]
+        // Read in place: a copy of the whole article for each key a template looks up is most of a lookup's cost.
         switch key {
-        case "title": return .string(article.title)
+        case "title": return .string(index.articles[i].title)
         case "url": return .string(context.links.url(index.routes[i]))
         case "permalink": return .string(context.links.absoluteURL(index.routes[i]))
         case "date": return .custom(DateView(index.times[i]))
         case "updated":
-            guard article.lastModified > article.date else { return .null }
+            guard index.articles[i].lastModified > index.articles[i].date else { return .null }
             return .custom(DateView(index.modifiedTimes[i]))
-        case "summary": return .string(article.summary)
-        case "highlights": return .list(article.highlights.map(TemplateValue.string))
-        case "has_highlights": return .bool(!article.highlights.isEmpty)
-        case "dateline": return article.dateline.map(TemplateValue.string) ?? .null
-        case "image": return article.image.map(Self.imageView) ?? .null
-        case "short": return article.short.map(TemplateValue.string) ?? .null
+        case "summary": return .string(index.articles[i].summary)
+        case "highlights": return .list(index.articles[i].highlights.map(TemplateValue.string))
+        case "has_highlights": return .bool(!index.articles[i].highlights.isEmpty)
+        case "dateline": return index.articles[i].dateline.map(TemplateValue.string) ?? .null
+        case "image": return index.articles[i].image.map(Self.imageView) ?? .null
+        case "short": return index.articles[i].short.map(TemplateValue.string) ?? .null
         case "topics": return .list(index.articleTopics[i].map { context.topicLinks[$0] })
         case "has_topics": return .bool(!index.articleTopics[i].isEmpty)
         case "section": return index.articleTopics[i].first.map { context.topicLinks[$0] } ?? .null
-        case "word_count": return .int(article.wordCount)
-        case "reading_time": return .int(article.readingMinutes)
-        case "params": return .object(article.params)
+        case "word_count": return .int(index.articles[i].wordCount)
+        case "reading_time": return .int(index.articles[i].readingMinutes)
+        case "params": return .object(index.articles[i].params)
         case "content": return content.map(TemplateValue.string) ?? .null
         case "previous": return isOwnPage && i + 1 < index.articles.count ? link(to: i + 1) : .null
         case "next": return isOwnPage && i > 0 ? link(to: i - 1) : .null
