@@ -55,6 +55,40 @@ import Testing
         #expect(WordCounter.countMarkdown("پاکستان کی خبریں") == 3)
     }
 
+    /// The counter skips the rest of a token once it knows; it counts as reading every byte would.
+    @Test func wordCountMatchesAByteByByteCount() {
+        func reference(_ text: String) -> Int {
+            var count = 0
+            var inToken = false, tokenHasWord = false, inURL = false
+            var previous: UInt8 = 0
+            for byte in text.utf8 {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    if inToken, tokenHasWord { count += 1 }
+                    (inToken, tokenHasWord, inURL) = (false, false, false)
+                } else {
+                    inToken = true
+                    if byte == UInt8(ascii: "("), previous == UInt8(ascii: "]") { inURL = true }
+                    if !inURL, !tokenHasWord {
+                        tokenHasWord = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0xC0
+                    }
+                    if byte == UInt8(ascii: ")") { inURL = false }
+                }
+                previous = byte
+            }
+            return inToken && tokenHasWord ? count + 1 : count
+        }
+        let pieces = ["word", "[link](http://x.org/a)", "[x](y)z", "](", "(", ")", "-", "#", "|", "9", "é", "پاک", "**", "*a*", "[", "]"]
+        let spaces = [" ", "\n", "\t", "\r\n", "", "  "]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                text += pieces.randomElement(using: &generator)! + spaces.randomElement(using: &generator)!
+            }
+            #expect(WordCounter.countMarkdown(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func summariesAreCutOnAWordBoundary() {
         let long = String(repeating: "word ", count: 100)
         let summary = Summary.cut(long)

@@ -9,27 +9,44 @@ enum WordCounter {
 
     private static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
-        var inToken = false, tokenHasWord = false, inURL = false
-        var previous: UInt8 = 0
-        for byte in bytes {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-            if isSpace {
-                if inToken, tokenHasWord { count += 1 }
-                inToken = false
-                tokenHasWord = false
-                inURL = false
-            } else {
-                inToken = true
-                if byte == UInt8(ascii: "("), previous == UInt8(ascii: "]") { inURL = true }
-                if !inURL, !tokenHasWord {
-                    // ASCII letters and digits, or any byte of a non-ASCII character (letters of other scripts).
-                    tokenHasWord = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0xC0
+        var i = 0
+        let end = bytes.count
+        while i < end {
+            while i < end, isSpace(bytes[i]) { i += 1 }
+            guard i < end else { break }
+            // A token: does it hold a letter or digit outside a link's URL?
+            var hasWord = false, inURL = false
+            var previous: UInt8 = 0
+            while i < end, !isSpace(bytes[i]) {
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "("), previous == UInt8(ascii: "]") {
+                    inURL = true
+                } else if byte == UInt8(ascii: ")") {
+                    inURL = false
+                } else if !inURL, isWordByte(byte) {
+                    hasWord = true
+                    break
                 }
-                if byte == UInt8(ascii: ")") { inURL = false }
+                previous = byte
+                i += 1
             }
-            previous = byte
+            if hasWord {
+                count += 1
+                // The rest of the token cannot change that.
+                while i < end, !isSpace(bytes[i]) { i += 1 }
+            }
         }
-        if inToken, tokenHasWord { count += 1 }
         return count
+    }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
+    /// ASCII letters and digits, or any byte of a non-ASCII character (letters of other scripts).
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0xC0
     }
 }
