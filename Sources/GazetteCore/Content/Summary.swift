@@ -31,29 +31,79 @@ enum Summary {
 
     /// `text` with runs of white space as one space, cut on a word boundary near `length` characters.
     static func cut(_ text: String, length: Int = length) -> String {
-        if let cut = cutASCII(text, length: length) { return cut }
-        // Only the first `length + 1` characters of the collapsed text decide the cut: the rest is not read.
-        var collapsed = ""
+        // Only the first `length + 1` characters of the collapsed text decide the cut: the rest is not
+        // read. ASCII goes a byte at a time (Character's white space test costs more than the rest of
+        // loading an article); from the first other byte on, a Character at a time.
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(length + 8)
         var count = 0, pendingSpace = false, isLong = false
-        for character in text {
-            if character.isWhitespace {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard byte < 0x80 else { break }
+            index = utf8.index(after: index)
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
                 pendingSpace = count > 0
                 continue
             }
             if pendingSpace {
-                collapsed.append(" ")
+                collapsed.append(0x20)
                 count += 1
                 pendingSpace = false
             }
-            collapsed.append(character)
+            collapsed.append(byte)
             count += 1
             if count > length {
                 isLong = true
                 break
             }
         }
-        guard isLong else { return collapsed }
-        let text = collapsed
+        if !isLong, index < utf8.endIndex {
+            // What follows may extend the last ASCII character (a combining accent after a letter or a
+            // space): read that one again with it, unless it was a control, which nothing extends.
+            if index > utf8.startIndex {
+                let previous = utf8.index(before: index)
+                let byte = utf8[previous]
+                if byte == 0x20 {
+                    index = previous
+                } else if byte > 0x20, byte != 0x7F, !pendingSpace, collapsed.last == byte {
+                    collapsed.removeLast()
+                    count -= 1
+                    index = previous
+                }
+            }
+            for character in text[index...] {
+                if character.isWhitespace {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    collapsed.append(0x20)
+                    count += 1
+                    pendingSpace = false
+                }
+                collapsed += character.utf8
+                count += 1
+                if count > length {
+                    isLong = true
+                    break
+                }
+            }
+        }
+        let prefix = String(decoding: collapsed, as: UTF8.self)
+        // Joined by spaces, a mark after a space becomes part of it: count the characters again. When
+        // that leaves too few, the early stop was wrong (rare): collapse all of the text.
+        if isLong, prefix.count <= length {
+            return shortened(text.split(whereSeparator: \.isWhitespace).joined(separator: " "), length: length)
+        }
+        return shortened(prefix, length: length)
+    }
+
+    /// Collapsed `text` as it is when it is at most `length` characters, or cut at the last space
+    /// before character `length`, without trailing punctuation, and marked with an ellipsis.
+    private static func shortened(_ text: String, length: Int) -> String {
+        guard text.count > length else { return text }
         let limit = text.index(text.startIndex, offsetBy: length)
         var end = limit
         while end > text.startIndex, !text[end].isWhitespace { end = text.index(before: end) }
@@ -62,37 +112,4 @@ enum Summary {
         while let last = cut.last, last.isPunctuation || last.isWhitespace { cut = cut.dropLast() }
         return cut + "…"
     }
-
-    /// `cut` for text that is ASCII as far as the cut (most English copy), a byte at a time: Character's
-    /// white space test costs more than the rest of loading an article. Nil when other text comes first.
-    private static func cutASCII(_ text: String, length: Int) -> String? {
-        var collapsed: [UInt8] = []
-        collapsed.reserveCapacity(length + 2)
-        var pendingSpace = false, isLong = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = !collapsed.isEmpty
-                continue
-            }
-            if pendingSpace {
-                collapsed.append(0x20)
-                pendingSpace = false
-            }
-            collapsed.append(byte)
-            if collapsed.count > length {
-                isLong = true
-                break
-            }
-        }
-        guard isLong else { return String(decoding: collapsed, as: UTF8.self) }
-        var end = length
-        while end > 0, collapsed[end] != 0x20 { end -= 1 }
-        if end == 0 { end = length }
-        while end > 0, collapsed[end - 1] == 0x20 || asciiPunctuation[Int(collapsed[end - 1])] { end -= 1 }
-        return String(decoding: collapsed[..<end], as: UTF8.self) + "…"
-    }
-
-    /// Which ASCII characters `Character.isPunctuation` calls punctuation.
-    private static let asciiPunctuation: [Bool] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))).isPunctuation }
 }
