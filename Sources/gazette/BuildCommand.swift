@@ -25,7 +25,10 @@ struct BuildCommand: ParsableCommand {
         var builder = Builder(options: options)
         let progress = ProgressLine(enabled: !quiet)
         builder.progress = { progress.show($0) }
+        let clock = ContinuousClock()
+        var start = clock.now
         let previous = BuildState.load(from: options.cacheFile)
+        let cacheRead = clock.now - start
         let sink = DiskSink(root: options.output)
         let interruption = Interruption(marker: options.cacheFile.appendingPathExtension("building"), sink: sink)
         defer { interruption.finish() }
@@ -34,6 +37,7 @@ struct BuildCommand: ParsableCommand {
             // Both states are large and the process ends next: freeing them entry by entry takes longer than the exit.
             keptUntilExit = [previous, next]
             progress.finish()
+            start = clock.now
             if !report.unchanged || report.filesRead > 0 {
                 do {
                     try next.save(to: options.cacheFile)
@@ -42,9 +46,11 @@ struct BuildCommand: ParsableCommand {
                                              in: DisplayPaths().display(options.cacheFile))])
                 }
             }
+            let cacheWrite = clock.now - start
             Terminal.print(report.diagnostics)
             if timings {
-                for stage in report.stages { print("\(stage.name): \(String(format: "%.3f", stage.seconds)) s") }
+                let stages = [("cache read", cacheRead.seconds)] + report.stages.map { ($0.name, $0.seconds) } + [("cache write", cacheWrite.seconds)]
+                for (name, seconds) in stages { print("\(name): \(String(format: "%.3f", seconds)) s") }
             }
             if !quiet { print(report.summary) }
         } catch {
@@ -97,4 +103,8 @@ struct SiteOptions: ParsableArguments {
         }
         return options
     }
+}
+
+private extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
