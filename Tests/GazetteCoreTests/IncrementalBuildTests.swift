@@ -29,6 +29,23 @@ import Testing
         #expect(site.modified("index.html") == stamp)
     }
 
+    /// `gazette build` reads the cache on another thread while it lists the content folder: what it
+    /// gets is the cache on disk, however often it is asked.
+    @Test func theCacheReadOnAnotherThreadIsTheCacheOnDisk() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        let direct = BuildState.load(from: site.options.cacheFile)
+        let loading = BuildState.Loading(from: site.options.cacheFile)
+        #expect(!direct.outputs.isEmpty && direct.sources.count == 13)
+        for _ in 0..<2 {
+            #expect(loading.state.outputs == direct.outputs)
+            #expect(loading.state.sources.keys.sorted() == direct.sources.keys.sorted())
+            #expect(loading.state.inputsKey == direct.inputsKey && loading.state.parseKey == direct.parseKey)
+        }
+        #expect(BuildState.Loading(from: site.root.appendingPathComponent("missing")).state.outputs.isEmpty)
+    }
+
     @Test func anEditRendersOnlyThePagesThatShowTheArticle() throws {
         let site = try archive()
         defer { site.delete() }

@@ -20,7 +20,8 @@ extension Builder {
         var key: UInt64
     }
 
-    func loadInputs(previous: BuildState) -> Inputs {
+    /// The inputs, and the last build's state, which `previous` gives once the content folder is listed.
+    func loadInputs(previous loadPrevious: () -> BuildState) -> (Inputs, BuildState) {
         let configContents = FileIO.read(options.configFile.path)
         let configBytes = configContents ?? []
         var (config, diagnostics) = options.siteConfig(contents: configContents, paths: paths)
@@ -31,7 +32,13 @@ extension Builder {
         parse.combine(GazetteVersion.current)
         parse.combine(config.timeZone.identifier)
         let loader = ContentLoader(parser: ArticleParser(config: config), paths: paths)
-        let content = loader.load(options.content, previous: previous.parseKey == parse.value ? previous.sources : [:])
+        var loaded: BuildState?
+        let content = loader.load(options.content) {
+            let state = loadPrevious()
+            loaded = state
+            return state.parseKey == parse.value ? state.sources : [:]
+        }
+        let previous = loaded ?? loadPrevious()
         diagnostics += content.diagnostics
         let published = content.articles.filter { article in
             (options.includeDrafts || !article.draft) && (options.includeFuture || article.date <= options.now)
@@ -56,8 +63,9 @@ extension Builder {
         // The news sitemap lists the last 48 hours: the passing of time alone can change it.
         let newsStart = options.now.addingTimeInterval(-NewsSitemapWriter.window)
         for article in published where article.date > newsStart { key.combine(article.source.contentHash) }
-        return Inputs(config: config, library: theme.library, assets: theme.assets, content: content, published: published, diagnostics: diagnostics,
-                      parseKey: parse.value, settingsKey: settings.value, key: key.value)
+        let inputs = Inputs(config: config, library: theme.library, assets: theme.assets, content: content, published: published,
+                            diagnostics: diagnostics, parseKey: parse.value, settingsKey: settings.value, key: key.value)
+        return (inputs, previous)
     }
 
     /// The theme, from one walk of its folder: the templates compiled, a hash of their text, the asset

@@ -29,17 +29,20 @@ public struct Builder: Sendable {
     /// Builds the site into `sink`, reusing what `state` knows of the last build into the same sink.
     ///
     /// - Parameters:
+    ///   - state: the last build's state; evaluated once the settings and theme are read and the content
+    ///     folder is listed, so that a cache being read on another thread (`BuildState.Loading`) is
+    ///     waited for only then.
     ///   - clean: remove every file the last build wrote before writing.
     /// - Returns: the report, and the state to pass to the next build.
     /// - Throws: `BuildFailure` with every error found; the sink is then left unchanged.
-    public func build(into sink: some OutputSink, state previous: BuildState, clean: Bool = false)
+    public func build(into sink: some OutputSink, state loadPrevious: @autoclosure () -> BuildState, clean: Bool = false)
         throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
         var report = BuildReport()
         var clock = StageClock()
         if let problem = options.outputFolderProblem() {
             throw BuildFailure([.error(problem, in: paths.display(options.output))])
         }
-        var inputs = loadInputs(previous: previous)
+        var (inputs, previous) = loadInputs(previous: loadPrevious)
         var diagnostics = inputs.diagnostics
         let outputRoot = options.output.standardizedFileURL.path
         let previousOutputs = previous.outputRoot == outputRoot ? previous.outputs : [:]

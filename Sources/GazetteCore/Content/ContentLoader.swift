@@ -26,16 +26,19 @@ public struct ContentLoader: Sendable {
 
     /// Every article of `directory`, and every problem found in any file.
     public func load(_ directory: URL) -> ([Article], [Diagnostic]) {
-        let result = load(directory, previous: [:])
+        let result = load(directory, previous: { [:] })
         return (result.articles, result.diagnostics)
     }
 
-    func load(_ directory: URL, previous: [String: SourceRecord]) -> Result {
+    /// - Parameter previous: the last build's records, asked for once the folder is listed (the build
+    ///   cache may still be loading on another thread until then).
+    func load(_ directory: URL, previous: () -> [String: SourceRecord]) -> Result {
         var walk = FileWalk(root: directory, paths: paths)
         let files = walk.files { name in
             guard let dot = name.lastIndex(of: ".") else { return false }
             return Self.extensions.contains(name[name.index(after: dot)...].lowercased())
         }
+        let previous = previous()
         // Most files are unchanged: find the others first, and copy no record twice.
         let unchanged = parallelMap(files.count) { previous[files[$0].path]?.stamp == files[$0].stamp }
         let toRead = files.indices.filter { !unchanged[$0] }

@@ -46,8 +46,8 @@ struct TestSite {
         var options = self.options
         configure(&options)
         let builder = Builder(options: options, paths: DisplayPaths(workingDirectory: root.path))
-        let (report, state) = try builder.build(into: DiskSink(root: options.output), state: BuildState.load(from: options.cacheFile),
-                                                clean: clean)
+        let previous = BuildState.Loading(from: options.cacheFile)
+        let (report, state) = try builder.build(into: DiskSink(root: options.output), state: previous.state, clean: clean)
         try? state.save(to: options.cacheFile)
         return report
     }
