@@ -34,29 +34,18 @@ enum Summary {
         // Only the first `length + 1` characters of the collapsed text decide the cut: the rest is not
         // read. ASCII goes a byte at a time (Character's white space test costs more than the rest of
         // loading an article); from the first other byte on, a Character at a time.
-        var collapsed: [UInt8] = []
-        collapsed.reserveCapacity(length + 8)
-        var count = 0, pendingSpace = false, isLong = false
+        var collapsed = Collapsed(length: length)
+        var isLong = false
         let utf8 = text.utf8
         var index = utf8.startIndex
-        while index < utf8.endIndex {
+        while index < utf8.endIndex, !isLong {
             let byte = utf8[index]
             guard byte < 0x80 else { break }
             index = utf8.index(after: index)
             if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = count > 0
-                continue
-            }
-            if pendingSpace {
-                collapsed.append(0x20)
-                count += 1
-                pendingSpace = false
-            }
-            collapsed.append(byte)
-            count += 1
-            if count > length {
-                isLong = true
-                break
+                collapsed.space()
+            } else {
+                isLong = collapsed.add(CollectionOfOne(byte))
             }
         }
         if !isLong, index < utf8.endIndex {
@@ -65,39 +54,62 @@ enum Summary {
             if index > utf8.startIndex {
                 let previous = utf8.index(before: index)
                 let byte = utf8[previous]
-                if byte == 0x20 {
-                    index = previous
-                } else if byte > 0x20, byte != 0x7F, !pendingSpace, collapsed.last == byte {
-                    collapsed.removeLast()
-                    count -= 1
-                    index = previous
-                }
+                if byte == 0x20 || (byte > 0x20 && byte != 0x7F && collapsed.dropLast(byte)) { index = previous }
             }
             for character in text[index...] {
                 if character.isWhitespace {
-                    pendingSpace = count > 0
-                    continue
-                }
-                if pendingSpace {
-                    collapsed.append(0x20)
-                    count += 1
-                    pendingSpace = false
-                }
-                collapsed += character.utf8
-                count += 1
-                if count > length {
+                    collapsed.space()
+                } else if collapsed.add(character.utf8) {
                     isLong = true
                     break
                 }
             }
         }
-        let prefix = String(decoding: collapsed, as: UTF8.self)
+        let prefix = String(decoding: collapsed.bytes, as: UTF8.self)
         // Joined by spaces, a mark after a space becomes part of it: count the characters again. When
         // that leaves too few, the early stop was wrong (rare): collapse all of the text.
         if isLong, prefix.count <= length {
             return shortened(text.split(whereSeparator: \.isWhitespace).joined(separator: " "), length: length)
         }
         return shortened(prefix, length: length)
+    }
+
+    /// Text being collapsed: words joined by single spaces, counted in characters as they are added.
+    private struct Collapsed {
+        let length: Int
+        var bytes: [UInt8] = []
+        var count = 0
+        var pendingSpace = false
+
+        init(length: Int) {
+            self.length = length
+            bytes.reserveCapacity(length + 8)
+        }
+
+        /// White space: one space before the next character, none before the first.
+        mutating func space() {
+            pendingSpace = count > 0
+        }
+
+        /// Adds a character's bytes; true once there are more than `length` characters.
+        mutating func add(_ character: some Collection<UInt8>) -> Bool {
+            if pendingSpace {
+                bytes.append(0x20)
+                count += 1
+                pendingSpace = false
+            }
+            bytes += character
+            count += 1
+            return count > length
+        }
+
+        /// Takes back the last character when it is the ASCII `byte` (with no space pending after it).
+        mutating func dropLast(_ byte: UInt8) -> Bool {
+            guard !pendingSpace, bytes.last == byte else { return false }
+            bytes.removeLast()
+            count -= 1
+            return true
+        }
     }
 
     /// Collapsed `text` as it is when it is at most `length` characters, or cut at the last space
