@@ -73,10 +73,11 @@ public struct Builder: Sendable {
         let context = SiteContext(index: index, buildTime: options.now)
         let planner = PagePlanner(index: index)
         let pages = planner.pages()
-        diagnostics += planner.clashes(in: pages)
+        let outputPaths = parallelMap(pages.count) { pages[$0].route.outputPath }
+        diagnostics += planner.clashes(in: pages, paths: outputPaths)
         let feeds = Feed.all(for: index)
         let hasSearch = inputs.config.search
-        diagnostics += planner.clashes(of: pages, withFiles: Set(feeds.map(\.route.outputPath)).union(SitemapWriter.reservedFiles)) { path in
+        diagnostics += planner.clashes(of: pages, paths: outputPaths, withFiles: Set(feeds.map(\.route.outputPath)).union(SitemapWriter.reservedFiles)) { path in
             path.hasPrefix("assets/") || SitemapWriter.isPart(path) || (hasSearch && SearchIndexLayout.isIndexFile(path))
         }
         clock.lap("index", into: &report)
@@ -88,7 +89,7 @@ public struct Builder: Sendable {
             for (path, record) in previousOutputs where sink.stamp(of: path) == record.stamp { try? sink.remove(path) }
         }
         let fingerprints = Fingerprints(context: context, settings: inputs.settingsKey)
-        let pagePrints = parallelMap(pages.count) { p in (path: pages[p].route.outputPath, fingerprint: fingerprints.page(pages[p])) }
+        let pagePrints = parallelMap(pages.count) { p in (path: outputPaths[p], fingerprint: fingerprints.page(pages[p])) }
         let keptPages = recorder.keepIfCurrent(pagePrints)
         let stalePages = pages.indices.filter { !keptPages[$0] }
         let feedPrints = feeds.map(fingerprints.feed)

@@ -37,11 +37,14 @@ public struct PagePlanner: Sendable {
     }
 
     /// Pages that would be written to one file: an article whose URL is also a list page's, say.
-    public func clashes(in pages: [Page]) -> [Diagnostic] {
+    ///
+    /// - Parameter paths: each page's `route.outputPath`, in the order of `pages`.
+    public func clashes(in pages: [Page], paths: [String]) -> [Diagnostic] {
         var owners: [String: Int] = [:]
+        owners.reserveCapacity(pages.count)
         var diagnostics: [Diagnostic] = []
         for (p, page) in pages.enumerated() {
-            let key = page.route.outputPath
+            let key = paths[p]
             guard let first = owners[key] else {
                 owners[key] = p
                 continue
@@ -56,9 +59,8 @@ public struct PagePlanner: Sendable {
 
     /// Pages written where one of the build's other files goes: a feed, a sitemap, `robots.txt`, the
     /// theme's assets or the search index (`aliases: [/robots.txt]`, a permalink like `/:slug.xml/`).
-    func clashes(of pages: [Page], withFiles files: Set<String>, reserved: (String) -> Bool) -> [Diagnostic] {
-        pages.compactMap { page in
-            let path = page.route.outputPath
+    func clashes(of pages: [Page], paths: [String], withFiles files: Set<String>, reserved: (String) -> Bool) -> [Diagnostic] {
+        zip(pages, paths).compactMap { page, path in
             guard files.contains(path) || reserved(path) else { return nil }
             let file = sourceFile(page) ?? "site.yml"
             return .error("\(describe(page)) would be written to \(path), which the build writes for itself", in: file)

@@ -36,11 +36,13 @@ extension BuildState {
         writeHead(&head)
         // In parts, encoded and decoded on every core: the records are most of the cache. Written one
         // after the other, not joined first: a second copy of them would raise the build's peak memory.
-        let records = Array(sources)
-        let ranges = Self.parts(of: records.count)
+        // Positions in the table, not a copy of its records: they are read where they are, on every core.
+        let sources = self.sources
+        let positions = Array(sources.indices)
+        let ranges = Self.parts(of: positions.count)
         head.write(ranges.count)
         var chunks = [head.bytes]
-        for part in parallelMap(ranges.count, { n in Self.encode(records[ranges[n]]) }) {
+        for part in parallelMap(ranges.count, { n in Self.encode(positions[ranges[n]], of: sources) }) {
             var length = BinaryWriter(capacity: 8)
             length.write(part.bytes.count)
             chunks += [length.bytes, part.bytes]
@@ -78,16 +80,16 @@ extension BuildState {
 
     static let recordsPerPart = 512
 
-    private static func encode(_ records: ArraySlice<(key: String, value: SourceRecord)>) -> BinaryWriter {
-        var w = BinaryWriter(capacity: records.count * 1500)
-        w.write(records.count)
-        for (path, record) in records {
-            w.write(path)
-            w.write(record.stamp)
-            w.write(record.article)
-            w.write(record.searchBody)
-            w.write(record.warnings.count)
-            for warning in record.warnings { w.write(warning) }
+    private static func encode(_ positions: ArraySlice<Dictionary<String, SourceRecord>.Index>, of sources: [String: SourceRecord]) -> BinaryWriter {
+        var w = BinaryWriter(capacity: positions.count * 1500)
+        w.write(positions.count)
+        for position in positions {
+            w.write(sources[position].key)
+            w.write(sources[position].value.stamp)
+            w.write(sources[position].value.article)
+            w.write(sources[position].value.searchBody)
+            w.write(sources[position].value.warnings.count)
+            for warning in sources[position].value.warnings { w.write(warning) }
         }
         return w
     }
