@@ -9,8 +9,11 @@ extension Builder {
         /// The files of the theme's `assets/`, with their stamps.
         var assets: [FileWalk.Entry]
         var content: ContentLoader.Result
-        /// The articles this build publishes (drafts and future articles left out unless asked for).
-        var published: [Article]
+        /// The positions in `content.articles` of those this build publishes (drafts and future articles
+        /// left out unless asked for): a build with nothing to do copies none of them.
+        var published: [Int]
+
+        var publishedArticles: [Article] { published.map { content.articles[$0] } }
         var diagnostics: [Diagnostic]
         /// What decides how a file is parsed.
         var parseKey: UInt64
@@ -40,8 +43,8 @@ extension Builder {
         }
         let previous = loaded ?? loadPrevious()
         diagnostics += content.diagnostics
-        let published = content.articles.filter { article in
-            (options.includeDrafts || !article.draft) && (options.includeFuture || article.date <= options.now)
+        let published = content.articles.indices.filter { i in
+            (options.includeDrafts || !content.articles[i].draft) && (options.includeFuture || content.articles[i].date <= options.now)
         }
 
         var settings = StableHash()
@@ -59,10 +62,10 @@ extension Builder {
         key.combine(options.output.standardizedFileURL.path)
         key.combine(options.sitemapLimit)
         key.combine(CivilTime(options.now, in: config.timeZone).year)
-        for article in published { key.combine(article.source.path) }
+        for i in published { key.combine(content.articles[i].source.path) }
         // The news sitemap lists the last 48 hours: the passing of time alone can change it.
         let newsStart = options.now.addingTimeInterval(-NewsSitemapWriter.window)
-        for article in published where article.date > newsStart { key.combine(article.source.contentHash) }
+        for i in published where content.articles[i].date > newsStart { key.combine(content.articles[i].source.contentHash) }
         let inputs = Inputs(config: config, library: theme.library, assets: theme.assets, content: content, published: published,
                             diagnostics: diagnostics, parseKey: parse.value, settingsKey: settings.value, key: key.value)
         return (inputs, previous)

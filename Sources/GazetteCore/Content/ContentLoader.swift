@@ -60,7 +60,9 @@ public struct ContentLoader: Sendable {
         var result = Result(articles: [], diagnostics: walk.diagnostics, records: [:], read: toRead.count,
                             changed: files.count != previous.count || !toRead.isEmpty)
         result.articles.reserveCapacity(files.count)
-        result.records.reserveCapacity(files.count)
+        // Every file as the last build saw it, and no other: its records are this build's, as they are.
+        let reused = !result.changed
+        if reused { result.records = previous } else { result.records.reserveCapacity(files.count) }
         var next = 0
         for (i, file) in files.enumerated() {
             let record: SourceRecord?
@@ -74,7 +76,7 @@ public struct ContentLoader: Sendable {
             }
             guard let record else { continue }
             result.articles.append(record.article)
-            result.records[file.path] = record
+            if !reused { result.records[file.path] = record }
         }
         return result
     }
