@@ -26,17 +26,18 @@ struct Fingerprints: Sendable {
 
     private var index: SiteIndex { context.index }
 
+    /// Routes go in by their encoded path: kept with the route, and as distinct as the path.
     func page(_ page: Page) -> UInt64 {
         var hash = StableHash()
         hash.combine(site)
         hash.combine(page.template)
-        hash.combine(page.route.path)
+        hash.combine(page.route.encodedPath)
         switch page.kind {
         case .article(let i):
             article(i, into: &hash)
             for neighbour in [i + 1, i - 1] where index.articles.indices.contains(neighbour) {
                 hash.combine(index.articles[neighbour].title)
-                hash.combine(index.routes[neighbour].path)
+                hash.combine(index.routes[neighbour].encodedPath)
             }
             for related in index.related[i] { article(related, into: &hash) }
         case .authors:
@@ -79,7 +80,7 @@ struct Fingerprints: Sendable {
     func feed(_ feed: Feed) -> UInt64 {
         var hash = StableHash()
         hash.combine(site)
-        hash.combine(feed.route.path)
+        hash.combine(feed.route.encodedPath)
         hash.combine(feed.title)
         for i in feed.articles { article(i, into: &hash) }
         // An empty feed's updated time is the build's.
@@ -96,7 +97,7 @@ struct Fingerprints: Sendable {
     private static func articleHash(_ i: Int, in index: SiteIndex) -> UInt64 {
         var hash = StableHash()
         hash.combine(index.articles[i].source.contentHash)
-        hash.combine(index.routes[i].path)
+        hash.combine(index.routes[i].encodedPath)
         for t in index.articleTopics[i] { hash.combine(index.topics[t].name) }
         for a in index.articleAuthors[i] { hash.combine(index.authors[a].name) }
         return hash.value
