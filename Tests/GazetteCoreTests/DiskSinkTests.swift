@@ -34,7 +34,7 @@ import Testing
         let output = base.path + "/Output", staging = base.path + "/.Output" + DiskSink.temporarySuffix
         // A build killed earlier left its staging folder: it is not taken into the output.
         try FileManager.default.createDirectory(atPath: staging + "/old", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: staging + "/old/index.html", contents: Data("stale".utf8))
+        _ = FileManager.default.createFile(atPath: staging + "/old/index.html", contents: Data("stale".utf8))
 
         let sink = DiskSink(root: URL(fileURLWithPath: output))
         let stamp = try sink.write(Array("<p>x</p>".utf8), to: "2024/05/story/index.html")
@@ -64,6 +64,28 @@ import Testing
         try sink.write(Array("x".utf8), to: "a/b/index.html")
         sink.discard()
         #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).isEmpty)
+    }
+
+    /// An output folder that is a link to a folder is written through; one that leads nowhere, or a file
+    /// where the folder should be, is an error that says so, and nothing is made beside it.
+    @Test func anOutputFolderThatIsALinkOrAFile() throws {
+        let base = try Self.makeBase()
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base.appendingPathComponent("elsewhere"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: base.appendingPathComponent("Linked"), withDestinationURL: base.appendingPathComponent("elsewhere"))
+        let linked = DiskSink(root: base.appendingPathComponent("Linked"))
+        try linked.write(Array("x".utf8), to: "a/index.html")
+        try linked.commit()
+        #expect(FileManager.default.contents(atPath: base.path + "/elsewhere/a/index.html") == Data("x".utf8))
+
+        try FileManager.default.createSymbolicLink(at: base.appendingPathComponent("Dangling"), withDestinationURL: base.appendingPathComponent("gone"))
+        _ = FileManager.default.createFile(atPath: base.path + "/File", contents: Data("f".utf8))
+        for (name, message) in [("Dangling", "symbolic link that leads to no folder"), ("File", "a file is in the way")] {
+            let sink = DiskSink(root: base.appendingPathComponent(name))
+            #expect(throws: OutputError.self) { try sink.write(Array("x".utf8), to: "index.html") }
+            do { try sink.write(Array("x".utf8), to: "index.html") } catch { #expect(error.message.contains(message), "\(error)") }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).sorted() == ["Dangling", "File", "Linked", "elsewhere"])
     }
 
     private static func makeBase() throws -> URL {

@@ -44,6 +44,7 @@ public final class DiskSink: OutputSink {
         if folder >= 0 { close(folder) }
     }
 
+    @discardableResult
     public func write(_ bytes: [UInt8], to path: String) throws(OutputError) -> FileStamp {
         try OutputPath.validate(path)
         let slash = path.lastIndex(of: "/")
@@ -245,7 +246,10 @@ public final class DiskSink: OutputSink {
             if lstat(rootPath, &info) == 0 {
                 // The root itself may be a link (an output folder kept elsewhere).
                 let kind = info.st_mode & S_IFMT
-                guard kind == S_IFDIR || (kind == S_IFLNK && FileIO.isFolder(rootPath)) else {
+                if kind == S_IFLNK, !FileIO.isFolder(rootPath) {
+                    throw OutputError(path: "", message: "the output folder is a symbolic link that leads to no folder")
+                }
+                guard kind == S_IFDIR || kind == S_IFLNK else {
                     throw OutputError(path: "", message: "cannot create folder: a file is in the way")
                 }
             } else {

@@ -14,6 +14,7 @@ public final class MemorySink: OutputSink {
 
     public init() {}
 
+    @discardableResult
     public func write(_ bytes: [UInt8], to path: String) throws(OutputError) -> FileStamp {
         try OutputPath.validate(path)
         state.withLock { $0.staged[path] = bytes }
