@@ -95,7 +95,7 @@ final class InotifyBackend: WatchBackend, @unchecked Sendable {
             var timeout: Int32 = -1
             if let deadline = burst.deadline {
                 let left = ContinuousClock.now.duration(to: deadline)
-                timeout = max(0, Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000) + 1)
+                timeout = max(0, Int32(left.seconds * 1000) + 1)
             }
             let ready = poll(&polls, 2, timeout)
             if ready < 0, errno != EINTR { break }

@@ -30,7 +30,7 @@ final class PollingBackend: WatchBackend {
     private func run(from initial: [String: FileStamp]) {
         var last = initial
         while !stopped.withLock({ $0 }) {
-            Thread.sleep(forTimeInterval: Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
+            Thread.sleep(forTimeInterval: interval.seconds)
             let now = scan()
             guard now != last else { continue }
             var changed = Set(now.filter { last[$0.key] != $0.value }.keys)

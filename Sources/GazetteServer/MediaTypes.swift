@@ -1,3 +1,5 @@
+import GazetteCore
+
 /// The `Content-Type` of a file served from the build, from its extension.
 ///
 /// Text types carry `charset=utf-8`; the site's feeds are named `feed.xml` (RSS), `atom.xml` (Atom) and
@@ -9,11 +11,9 @@ enum MediaTypes {
 
     static func contentType(of path: String) -> String {
         let name = path.split(separator: "/").last ?? ""
-        switch name {
-        case "feed.xml", "rss.xml": return "application/rss+xml; charset=utf-8"
-        case "atom.xml": return "application/atom+xml; charset=utf-8"
-        case "feed.json": return "application/feed+json; charset=utf-8"
-        default: break
+        // The feeds' names and types as the build writes them; `rss.xml` is what other tools call RSS.
+        if let format = Feed.Format.allCases.first(where: { $0.fileName == name }) ?? (name == "rss.xml" ? .rss : nil) {
+            return format.mediaType + "; charset=utf-8"
         }
         guard let dot = name.lastIndex(of: ".") else { return "application/octet-stream" }
         return byExtension[name[name.index(after: dot)...].lowercased()] ?? "application/octet-stream"

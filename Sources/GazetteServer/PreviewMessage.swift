@@ -54,7 +54,6 @@ public struct PreviewMessage: Sendable {
     }
 
     static func milliseconds(_ duration: Duration) -> String {
-        let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        return "\(Int(ms.rounded())) ms"
+        "\(Int((duration.seconds * 1000).rounded())) ms"
     }
 }

@@ -26,7 +26,7 @@ struct SiteResponder: HTTPResponder {
         } catch {
             return Self.plain(.badRequest, "Bad request path.\n", head: head)
         }
-        if path.segments == ["_gazette", "events"], !path.isFolder {
+        if !path.isFolder, "/" + path.segments.joined(separator: "/") == LiveReload.path {
             return eventStream(head: head)
         }
         let key = path.fileKey

@@ -103,7 +103,3 @@ struct SiteOptions: ParsableArguments {
         return options
     }
 }
-
-private extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

@@ -31,9 +31,9 @@ struct SearchStage: Sendable {
     func take(_ bodies: [Int: String]) {
         guard let builder else { return }
         let analyzed = builder.bodies
-        for (i, html) in bodies where analyzed[i] == nil && cached[i] == nil {
-            builder.add(article: i, bodyHTML: html)
-        }
+        let needed = bodies.filter { analyzed[$0.key] == nil && cached[$0.key] == nil }.map { ($0.key, $0.value) }
+        // On every core, as pages are analyzed while they render.
+        _ = parallelMap(needed.count) { builder.add(article: needed[$0].0, bodyHTML: needed[$0].1) }
     }
 
     /// Renders for the index the bodies of articles neither rendered this time nor in the cache; returns

@@ -98,7 +98,7 @@ public struct Builder: Sendable {
         let renderer = PageRenderer(context: context, library: library, recorder: recorder,
                                     keepBodies: Set(staleFeeds.flatMap { feeds[$0].articles }), progress: progress,
                                     search: search?.builder)
-        var rendered = renderer.render(stalePages.map { (pages[$0], pagePrints[$0].fingerprint) })
+        var rendered = renderer.render(stalePages.map { (pages[$0], pagePrints[$0].path, pagePrints[$0].fingerprint) })
         diagnostics += rendered.diagnostics
         guard !diagnostics.hasErrors else { throw fail(diagnostics, sink) }
         report.rendered = stalePages.count

@@ -20,15 +20,15 @@ struct PageRenderer: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    /// Renders `pages` (each with its fingerprint) and writes them.
-    func render(_ pages: [(page: Page, fingerprint: UInt64)]) -> Result {
+    /// Renders `pages` (each with the file it goes to and its fingerprint) and writes them.
+    func render(_ pages: [(page: Page, path: String, fingerprint: UInt64)]) -> Result {
         let view = PageView(context: context)
         let markdown = MarkdownRenderer(unsafe: context.config.markdownUnsafe)
         let bodies = Mutex<[Int: String]>([:])
         let done = Atomic<Int>(0)
         let problems = parallelMap(pages.count) { p -> Diagnostic? in
             defer { report(done.add(1, ordering: .relaxed).newValue, of: pages.count) }
-            let (page, fingerprint) = pages[p]
+            let (page, path, fingerprint) = pages[p]
             var content: String?
             if case .article(let i) = page.kind {
                 switch body(of: i, markdown) {
@@ -44,14 +44,14 @@ struct PageRenderer: Sendable {
             buffer.reserveCapacity(32 * 1024)
             do {
                 try library.render(page.template, view.root(for: page, content: content), into: &buffer)
-                try recorder.write(buffer, to: page.route.outputPath, fingerprint: fingerprint)
+                try recorder.write(buffer, to: path, fingerprint: fingerprint)
             } catch let error as TemplateError {
                 return Diagnostic(file: error.file, line: error.line, column: error.column,
                                   message: "\(error.message) (rendering \(page.route.path))")
             } catch let error as OutputError {
-                return .error(error.message, in: page.route.outputPath)
+                return .error(error.message, in: path)
             } catch {
-                return .error("\(error)", in: page.route.outputPath)
+                return .error("\(error)", in: path)
             }
             return nil
         }

@@ -5,15 +5,11 @@ struct StageClock {
 
     mutating func lap(_ name: String, into report: inout BuildReport) {
         let now = ContinuousClock.now
-        report.stages.append((name, Self.seconds(now - last)))
+        report.stages.append((name, (now - last).seconds))
         last = now
     }
 
-    var total: Double { Self.seconds(ContinuousClock.now - start) }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
+    var total: Double { (ContinuousClock.now - start).seconds }
 }
 
 /// Where a build is: the stage, and how many of its items are done.

@@ -8,24 +8,30 @@ enum XMLText {
 
     /// Appends `text` escaped, working on UTF-8 bytes: feeds carry whole article bodies.
     static func append(_ text: String, to output: inout [UInt8]) {
+        copy(text, to: &output, escapingMarkup: true)
+    }
+
+    /// Appends `text` as a CDATA section: copied as it is but for the characters XML 1.0 forbids,
+    /// and with `]]>` split over two sections. For HTML bodies in feeds, which are long and full of
+    /// the characters escaping would replace (every tag's `<`, `>` and quotes).
+    static func appendCDATA(_ text: String, to output: inout [UInt8]) {
+        output += "<![CDATA[".utf8
+        copy(text, to: &output, escapingMarkup: false)
+        output += "]]>".utf8
+    }
+
+    /// Copies `text` in runs, dropping what XML 1.0 forbids, and either escaping markup characters or
+    /// (inside a CDATA section) splitting `]]>`.
+    private static func copy(_ text: String, to output: inout [UInt8], escapingMarkup: Bool) {
         var text = text
         text.withUTF8 { bytes in
-            output.reserveCapacity(output.count + bytes.count + bytes.count / 8)
+            output.reserveCapacity(output.count + bytes.count + (escapingMarkup ? bytes.count / 8 : 3))
             var start = 0
             var i = 0
-            func flush() {
-                if start < i { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
-            }
             while i < bytes.count {
-                let byte = bytes[i]
-                let replacement: StaticString?
-                var skip = 1
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&apos;"
+                let replacement: StaticString
+                var width = 1
+                switch bytes[i] {
                 case 0x09, 0x0A, 0x0D:
                     i += 1
                     continue
@@ -33,66 +39,27 @@ enum XMLText {
                     replacement = ""  // forbidden in XML 1.0 (DEL is allowed but never wanted)
                 case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
                     replacement = ""  // U+FFFE and U+FFFF
-                    skip = 3
+                    width = 3
+                case UInt8(ascii: "&") where escapingMarkup: replacement = "&amp;"
+                case UInt8(ascii: "<") where escapingMarkup: replacement = "&lt;"
+                case UInt8(ascii: ">") where escapingMarkup: replacement = "&gt;"
+                case UInt8(ascii: "\"") where escapingMarkup: replacement = "&quot;"
+                case UInt8(ascii: "'") where escapingMarkup: replacement = "&apos;"
+                case UInt8(ascii: "]") where !escapingMarkup && i + 2 < bytes.count && bytes[i + 1] == UInt8(ascii: "]") && bytes[i + 2] == UInt8(ascii: ">"):
+                    // `]]` ends this section and `>` starts the next.
+                    replacement = "]]]]><![CDATA["
+                    width = 2
                 default:
                     i += 1
                     continue
                 }
-                flush()
-                if let replacement {
-                    replacement.withUTF8Buffer { output.append(contentsOf: $0) }
-                }
-                i += skip
-                start = i
-            }
-            flush()
-        }
-    }
-}
-
-extension XMLText {
-    /// Appends `text` as a CDATA section: copied as it is but for the characters XML 1.0 forbids,
-    /// and with `]]>` split over two sections. For HTML bodies in feeds, which are long and full of
-    /// the characters escaping would replace (every tag's `<`, `>` and quotes).
-    static func appendCDATA(_ text: String, to output: inout [UInt8]) {
-        output += "<![CDATA[".utf8
-        var text = text
-        text.withUTF8 { bytes in
-            output.reserveCapacity(output.count + bytes.count + 3)
-            var start = 0
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte >= 0x20, byte != UInt8(ascii: "]"), byte != 0x7F, byte != 0xEF {
-                    i += 1
-                    continue
-                }
-                var skip = 0
-                var insert: StaticString = ""
-                switch byte {
-                case 0x09, 0x0A, 0x0D: break
-                case UInt8(ascii: "]") where i + 2 < bytes.count && bytes[i + 1] == UInt8(ascii: "]") && bytes[i + 2] == UInt8(ascii: ">"):
-                    // `]]` ends this section and `>` starts the next.
-                    i += 2
-                    insert = "]]><![CDATA["
-                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
-                    skip = 3  // U+FFFE and U+FFFF
-                case 0x00..<0x20, 0x7F:
-                    skip = 1  // forbidden in XML 1.0 (DEL is allowed but never wanted)
-                default: break
-                }
-                if skip == 0, insert.utf8CodeUnitCount == 0 {
-                    i += 1
-                    continue
-                }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                insert.withUTF8Buffer { output.append(contentsOf: $0) }
-                i += skip
+                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+                i += width
                 start = i
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
-        output += "]]>".utf8
     }
 }
 

@@ -257,11 +257,11 @@ public final class DiskSink: OutputSink {
                 guard mkdir(stagingPath, 0o755) == 0 else {
                     throw OutputError(path: "", message: "cannot create folder: \(FileIO.lastError)")
                 }
+                // The output folder heads a large tree of its own.
+                FileIO.markTopOfHierarchy(stagingPath)
                 path = stagingPath
                 isStaging.store(true, ordering: .releasing)
             }
-            // Marked where it is made: the output folder heads a large tree of its own.
-            if path == stagingPath { FileIO.markTopOfHierarchy(path) }
             folders.known[""] = path
             return path
         }

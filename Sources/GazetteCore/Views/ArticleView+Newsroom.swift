@@ -14,7 +14,7 @@ extension ArticleView {
         case "short_url":
             return index.articles[i].short.map { .string(context.links.absoluteURL(Redirect.shortRoute($0))) } ?? .null
         case "short_path": return index.articles[i].short.map { .string(context.links.url(Redirect.shortRoute($0))) } ?? .null
-        case "modified": return .custom(DateView(context.index.modifiedTimes[i]))
+        case "modified": return .custom(DateView(index.modifiedTimes[i]))
         case "corrections":
             return .list(index.articles[i].corrections.map { correction in
                 ["date": .custom(DateView(correction.date, zone: context.config.timeZone)), "text": .string(correction.text)]
