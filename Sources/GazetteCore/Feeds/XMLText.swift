@@ -20,21 +20,31 @@ enum XMLText {
         output += "]]>".utf8
     }
 
+    /// Bytes that are forbidden, or start a forbidden character (U+FFFE, U+FFFF), or may start `]]>`.
+    private static let characterDataStops = StopBytes { byte in
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xEF || byte == UInt8(ascii: "]")
+    }
+    /// The same without `]`, and with the characters escaped outside CDATA sections.
+    private static let markupStops = StopBytes { byte in
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xEF
+            || "&<>\"'".utf8.contains(byte)
+    }
+
     /// Copies `text` in runs, dropping what XML 1.0 forbids, and either escaping markup characters or
     /// (inside a CDATA section) splitting `]]>`.
     private static func copy(_ text: String, to output: inout [UInt8], escapingMarkup: Bool) {
         var text = text
         text.withUTF8 { bytes in
-            output.reserveCapacity(output.count + bytes.count + (escapingMarkup ? bytes.count / 8 : 3))
+            output.makeRoom(for: bytes.count + (escapingMarkup ? bytes.count / 8 : 3))
+            let stops = escapingMarkup ? markupStops : characterDataStops
             var start = 0
             var i = 0
-            while i < bytes.count {
+            while true {
+                i = stops.next(in: bytes, from: i)
+                guard i < bytes.count else { break }
                 let replacement: StaticString
                 var width = 1
                 switch bytes[i] {
-                case 0x09, 0x0A, 0x0D:
-                    i += 1
-                    continue
                 case 0x00..<0x20, 0x7F:
                     replacement = ""  // forbidden in XML 1.0 (DEL is allowed but never wanted)
                 case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):

@@ -75,24 +75,30 @@ public enum JSONValue: Sendable, Equatable {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Bytes a JSON string escapes, or that may start U+2028 or U+2029.
+    private static let stringStops = StopBytes { byte in
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xE2
+    }
+    /// The same and `<`, `>`, `&`, for JSON inside `<script>`.
+    private static let scriptStops = StopBytes { byte in
+        byte < 0x20 || "\"\\<>&".utf8.contains(byte) || byte == 0x7F || byte == 0xE2
+    }
+
     /// A JSON string literal appended as UTF-8: quotes, backslashes and control characters escaped, runs of
     /// other bytes copied whole; with `scriptSafe`, also `<`, `>`, `&`, U+2028 and U+2029, so that the JSON
     /// can stand inside `<script>`.
     static func appendString(_ text: String, to result: inout [UInt8], scriptSafe: Bool) {
         var text = text
         text.withUTF8 { bytes in
-            result.reserveCapacity(result.count + bytes.count + 2)
+            result.makeRoom(for: bytes.count + 2)
             result.append(UInt8(ascii: "\""))
+            let stops = scriptSafe ? scriptStops : stringStops
             var runStart = 0
             var i = 0
-            while i < bytes.count {
+            while true {
+                i = stops.next(in: bytes, from: i)
+                guard i < bytes.count else { break }
                 let byte = bytes[i]
-                // Most bytes need no escape: one comparison chain for them, then the next byte.
-                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0x7F, byte != 0xE2,
-                   !scriptSafe || (byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&")) {
-                    i += 1
-                    continue
-                }
                 var width = 1
                 var escaped: UInt32?
                 var short: UInt8 = 0
