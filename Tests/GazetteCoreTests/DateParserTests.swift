@@ -70,4 +70,27 @@ import Testing
         #expect(beforeEpoch == CivilTime(year: 1969, month: 1, day: 1))
         #expect(beforeEpoch.weekday == 3)  // a Wednesday
     }
+
+    /// The formats are written a byte at a time; they must equal their printf definitions for any time,
+    /// offset (west, east, half hours, UTC) and year (short ones padded).
+    @Test func dateFormatsMatchTheirDefinitions() {
+        var generator = SystemRandomNumberGenerator()
+        let offsets = [0, 18_000, 19_800, -18_000, -12_600, 50_400, -43_200]
+        for _ in 0..<2_000 {
+            let t = CivilTime(year: Int.random(in: 1...12_000, using: &generator), month: Int.random(in: 1...12, using: &generator),
+                              day: Int.random(in: 1...28, using: &generator), hour: Int.random(in: 0...23, using: &generator),
+                              minute: Int.random(in: 0...59, using: &generator), second: Int.random(in: 0...59, using: &generator),
+                              offset: offsets.randomElement(using: &generator)!)
+            let minutes = abs(t.offset) / 60
+            let sign = t.offset < 0 ? "-" : "+"
+            let zone = t.offset == 0 ? "Z" : sign + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+            #expect(DateFormats.rfc3339(t) == String(format: "%04d-%02d-%02dT%02d:%02d:%02d", t.year, t.month, t.day, t.hour, t.minute, t.second) + zone)
+            let weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][t.weekday]
+            let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][t.month - 1]
+            #expect(DateFormats.rfc822(t) == "\(weekday), " + String(format: "%02d ", t.day) + month
+                    + String(format: " %04d %02d:%02d:%02d ", t.year, t.hour, t.minute, t.second) + sign + String(format: "%02d%02d", minutes / 60, minutes % 60))
+            #expect(DateFormats.display(t) == "\(t.day) \(DateFormats.monthNames[t.month - 1]) \(t.year)")
+            #expect(DateFormats.time(t) == String(format: "%02d:%02d", t.hour, t.minute))
+        }
+    }
 }

@@ -8,30 +8,89 @@ public enum DateFormats {
 
     /// `2025-11-19T14:30:00+05:00` (RFC 3339, for Atom, sitemaps and `<time datetime>`).
     public static func rfc3339(_ t: CivilTime) -> String {
-        "\(pad(t.year, 4))-\(pad(t.month))-\(pad(t.day))T\(pad(t.hour)):\(pad(t.minute)):\(pad(t.second))\(offset(t.offset, colon: true))"
+        Text.make { text in
+            text.number(t.year, width: 4)
+            text.byte("-"); text.number(t.month); text.byte("-"); text.number(t.day)
+            text.byte("T"); text.number(t.hour); text.byte(":"); text.number(t.minute); text.byte(":"); text.number(t.second)
+            text.offset(t.offset, colon: true)
+        }
     }
 
     /// `Wed, 19 Nov 2025 14:30:00 +0500` (RFC 822 as RSS 2.0 wants it, four-digit year).
     public static func rfc822(_ t: CivilTime) -> String {
-        "\(weekdayNames[t.weekday].prefix(3)), \(pad(t.day)) \(monthNames[t.month - 1].prefix(3)) \(pad(t.year, 4)) "
-            + "\(pad(t.hour)):\(pad(t.minute)):\(pad(t.second)) \(offset(t.offset, colon: false))"
+        Text.make { text in
+            text.append(weekdayNames[t.weekday].utf8.prefix(3)); text.byte(","); text.byte(" ")
+            text.number(t.day); text.byte(" ")
+            text.append(monthNames[t.month - 1].utf8.prefix(3)); text.byte(" ")
+            text.number(t.year, width: 4); text.byte(" ")
+            text.number(t.hour); text.byte(":"); text.number(t.minute); text.byte(":"); text.number(t.second); text.byte(" ")
+            text.offset(t.offset, colon: false)
+        }
     }
 
     /// `19 November 2025`.
     public static func display(_ t: CivilTime) -> String {
-        "\(t.day) \(monthNames[t.month - 1]) \(t.year)"
+        Text.make { text in
+            text.number(t.day, width: 1); text.byte(" ")
+            text.append(monthNames[t.month - 1].utf8); text.byte(" ")
+            text.number(t.year, width: 1)
+        }
     }
 
     /// `14:30`.
     public static func time(_ t: CivilTime) -> String {
-        "\(pad(t.hour)):\(pad(t.minute))"
+        Text.make { text in
+            text.number(t.hour); text.byte(":"); text.number(t.minute)
+        }
     }
 
-    static func offset(_ seconds: Int, colon: Bool) -> String {
-        if seconds == 0, colon { return "Z" }
-        let sign = seconds < 0 ? "-" : "+"
-        let minutes = abs(seconds) / 60
-        return "\(sign)\(pad(minutes / 60))\(colon ? ":" : "")\(pad(minutes % 60))"
+    /// Dates are written many times a page (lists, JSON-LD, feeds): into one byte buffer, not through
+    /// string interpolation and a padded string per field.
+    private struct Text {
+        var bytes: [UInt8] = []
+
+        static func make(_ write: (inout Text) -> Void) -> String {
+            var text = Text()
+            text.bytes.reserveCapacity(32)
+            write(&text)
+            return String(decoding: text.bytes, as: UTF8.self)
+        }
+
+        mutating func byte(_ character: Unicode.Scalar) {
+            bytes.append(UInt8(ascii: character))
+        }
+
+        mutating func append(_ utf8: some Sequence<UInt8>) {
+            bytes.append(contentsOf: utf8)
+        }
+
+        /// `value` in decimal, zero-padded to `width` digits.
+        mutating func number(_ value: Int, width: Int = 2) {
+            guard value >= 0 else {
+                bytes.append(contentsOf: pad(value, width).utf8)
+                return
+            }
+            var digits = 1
+            var limit = 10
+            while value >= limit, digits < 19 { digits += 1; limit &*= 10 }
+            for _ in digits..<max(width, digits) { bytes.append(UInt8(ascii: "0")) }
+            let end = bytes.count + digits
+            bytes.append(contentsOf: repeatElement(0, count: digits))
+            var rest = value
+            for position in stride(from: end - 1, through: end - digits, by: -1) {
+                bytes[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+        }
+
+        mutating func offset(_ seconds: Int, colon: Bool) {
+            if seconds == 0, colon { byte("Z"); return }
+            byte(seconds < 0 ? "-" : "+")
+            let minutes = abs(seconds) / 60
+            number(minutes / 60)
+            if colon { byte(":") }
+            number(minutes % 60)
+        }
     }
 
     static func pad(_ value: Int, _ width: Int = 2) -> String {
