@@ -7,14 +7,14 @@ extension Template.Renderer {
     /// top of the stack, the implicit iterator `{{.}}`.
     func lookup(_ path: [String]) -> TemplateValue {
         guard let first = path.first else { return stack[stack.count - 1] }
-        var found: TemplateValue?
-        var level = stack.count - 1
-        while level >= 0 {
-            if let value = stack[level].value(forKey: first) {
-                found = value
-                break
+        // Walked through a buffer pointer, so that each level is read in place rather than copied out.
+        let found: TemplateValue? = stack.withUnsafeBufferPointer { levels in
+            var level = levels.count - 1
+            while level >= 0 {
+                if let value = levels[level].value(forKey: first) { return value }
+                level -= 1
             }
-            level -= 1
+            return nil
         }
         guard var value = found else { return .null }
         for key in path.dropFirst() {

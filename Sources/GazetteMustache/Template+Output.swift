@@ -7,7 +7,8 @@ extension Template.Renderer {
     /// empty (as in mustache.js), so indented partials leave no trailing whitespace.
     mutating func writeText(_ bytes: [UInt8], _ start: Int, _ end: Int) {
         guard !indent.isEmpty else {
-            output.append(contentsOf: bytes[start..<end])
+            // Through a buffer pointer: an array slice costs a retain and the generic append path.
+            bytes.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
             atLineStart = bytes[end - 1] == .newline
             return
         }
@@ -24,7 +25,7 @@ extension Template.Renderer {
                 lineEnd += 1
                 atLineStart = true
             }
-            output.append(contentsOf: bytes[lineStart..<lineEnd])
+            bytes.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[lineStart..<lineEnd])) }
             lineStart = lineEnd
         }
     }

@@ -48,17 +48,20 @@ extension Template {
 
         /// Executes the instructions `start..<end` of `program`.
         mutating func run(_ program: Program, _ start: Int, _ end: Int) throws(TemplateError) {
+            // Read once: a class's array property read per instruction costs a retain and a release each.
+            let ops = program.ops
+            let paths = program.paths
             var index = start
             while index < end {
-                switch program.ops[index] {
+                switch ops[index] {
                 case .text(let from, let to):
                     writeText(program.bytes, from, to)
                     index += 1
                 case .variable(let path, let escaped):
-                    write(lookup(program.paths[path]), escaped: escaped)
+                    write(lookup(paths[path]), escaped: escaped)
                     index += 1
                 case .section(let path, let bodyEnd, let tag):
-                    let value = lookup(program.paths[path])
+                    let value = lookup(paths[path])
                     if value.isTruthy {
                         try enter(program, tag)
                         try renderSection(value, program, index + 1, bodyEnd)
@@ -66,7 +69,7 @@ extension Template {
                     }
                     index = bodyEnd
                 case .inverted(let path, let bodyEnd, let tag):
-                    if !lookup(program.paths[path]).isTruthy {
+                    if !lookup(paths[path]).isTruthy {
                         try enter(program, tag)
                         try run(program, index + 1, bodyEnd)
                         nesting -= 1

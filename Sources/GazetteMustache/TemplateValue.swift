@@ -19,8 +19,10 @@ public enum TemplateValue: Sendable {
 /// An object whose keys a template can look up, computed lazily.
 ///
 /// Conform view models to this protocol to avoid building `[String: TemplateValue]`
-/// dictionaries for fields a template may never read.
-public protocol TemplateObject: Sendable {
+/// dictionaries for fields a template may never read. Conformers are classes: a value holding one
+/// is then copied with one retain, where a struct in an existential box is copied through its
+/// value witnesses, and templates copy values at every lookup.
+public protocol TemplateObject: AnyObject, Sendable {
     /// The value for `key`, or nil when this object has no such key (lookup then continues up the context stack).
     func value(forKey key: String) -> TemplateValue?
 }

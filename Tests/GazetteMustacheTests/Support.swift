@@ -18,9 +18,14 @@ func compileErrors(_ templates: [String: String]) -> [String] {
 }
 
 /// A lazily computed object, standing in for a view model.
-struct Person: TemplateObject {
-    var first: String
-    var last: String
+final class Person: TemplateObject {
+    let first: String
+    let last: String
+
+    init(first: String, last: String) {
+        self.first = first
+        self.last = last
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {

@@ -1,11 +1,11 @@
 import GazetteMustache
 
 /// An article for templates, computed field by field as the template asks (list pages use a few fields only).
-struct ArticleView: TemplateObject {
+final class ArticleView: TemplateObject {
     let context: SiteContext
     let i: Int
     /// The body as HTML: on the article's own page only.
-    var content: String?
+    let content: String?
     /// On the article's own page: only there are its neighbours and related coverage shown (and part of
     /// the page's fingerprint). A list item or a redirect shows the article's own fields.
     let isOwnPage: Bool

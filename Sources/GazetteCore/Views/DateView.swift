@@ -2,7 +2,7 @@ import Foundation
 import GazetteMustache
 
 /// A date for templates: `{{date.display}}`, `{{date.iso}}`, `{{date.year}}` …
-struct DateView: TemplateObject {
+final class DateView: TemplateObject {
     let time: CivilTime
 
     init(_ date: Date, zone: TimeZone) {

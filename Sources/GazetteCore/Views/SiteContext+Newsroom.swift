@@ -36,9 +36,14 @@ extension SiteContext {
 
 /// One name of a byline: the author's values, and `separator`, the text to write before the name
 /// (`""`, `", "` or `" and "`), so that `By {{#authors}}{{separator}}{{name}}{{/authors}}` reads well.
-struct BylineItem: TemplateObject {
+final class BylineItem: TemplateObject {
     let author: TemplateValue
     let separator: String
+
+    init(author: TemplateValue, separator: String) {
+        self.author = author
+        self.separator = separator
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         key == "separator" ? .string(separator) : author.value(forKey: key)
