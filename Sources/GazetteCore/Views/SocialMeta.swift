@@ -37,7 +37,7 @@ struct SocialMeta {
             for a in index.articleAuthors[i] { tags.append(("article:author", links.absoluteURL(index.authors[a].route))) }
             for t in index.articleTopics[i] { tags.append(("article:tag", index.topics[t].name)) }
         }
-        return tags.map { ["property": .string($0.0), "content": .string($0.1)] }
+        return tags.map { .custom(MetaTag(key: "property", name: $0.0, content: $0.1)) }
     }
 
     /// `{name, content}` pairs for `<meta name=... content=...>`.
@@ -53,7 +53,7 @@ struct SocialMeta {
             tags.append(("twitter:image", image.url))
             if !image.alt.isEmpty { tags.append(("twitter:image:alt", image.alt)) }
         }
-        return tags.map { ["name": .string($0.0), "content": .string($0.1)] }
+        return tags.map { .custom(MetaTag(key: "name", name: $0.0, content: $0.1)) }
     }
 
     /// The article's own image on its page; elsewhere the publisher's logo, when there is one.
@@ -75,5 +75,23 @@ struct SocialMeta {
         let parts = language.split(whereSeparator: { $0 == "-" || $0 == "_" })
         guard parts.count >= 2 else { return nil }
         return parts[0].lowercased() + "_" + parts[1].uppercased()
+    }
+}
+
+/// One `<meta>` tag for templates: its name under `key` (`property` or `name`) and its `content`. An
+/// object rather than a dictionary: a page has a dozen or more, and a dictionary hashes every key twice.
+final class MetaTag: TemplateObject {
+    let key: String
+    let name: String
+    let content: String
+
+    init(key: String, name: String, content: String) {
+        self.key = key
+        self.name = name
+        self.content = content
+    }
+
+    func value(forKey key: String) -> TemplateValue? {
+        key == "content" ? .string(content) : key == self.key ? .string(name) : nil
     }
 }
