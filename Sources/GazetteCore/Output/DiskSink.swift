@@ -311,6 +311,7 @@ enum FileIO {
         guard fstat(fd, &info) == 0 else { return nil }
         // One byte more than the file, so that reading to its end needs no larger buffer (and no copy).
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        let isRegular = (info.st_mode & S_IFMT) == S_IFREG
         var offset = 0
         while true {
             if offset == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
@@ -323,6 +324,8 @@ enum FileIO {
             }
             if count == 0 { break }
             offset += count
+            // A regular file that did not fill the buffer has been read to its end: no read to hear so.
+            if offset < bytes.count, isRegular { break }
         }
         bytes.removeLast(bytes.count - offset)
         return bytes
