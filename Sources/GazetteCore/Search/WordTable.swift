@@ -1,14 +1,19 @@
 /// Folded words to term numbers, looked up by their UTF-8 bytes so that the tokenizer's hot loop makes
-/// no `String` and hashes each word once, cheaply (FNV-1a). Open addressing, doubled when half full.
+/// no `String` and hashes each word once, cheaply (FNV-1a). Open addressing, doubled when half full;
+/// each slot holds the word's hash beside its entry, so a probe reads one array until the hashes match.
 struct WordTable {
-    private var slots: [Int32] = []
-    private var arena: [UInt8] = []
-    private var starts: [Int32] = []
-    private var lengths: [UInt8] = []
-    private var hashes: [UInt32] = []
-    private(set) var values: [UInt32] = []
+    private struct Entry {
+        var start: Int32
+        var length: UInt8
+        var value: UInt32
+    }
 
-    var count: Int { values.count }
+    /// `hash << 32 | entry + 1`; 0 is an empty slot.
+    private var slots: [UInt64] = []
+    private var arena: [UInt8] = []
+    private var entries: [Entry] = []
+
+    var count: Int { entries.count }
 
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
@@ -19,47 +24,50 @@ struct WordTable {
     /// The value stored for `word`, if any.
     func value(for word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? {
         guard !slots.isEmpty else { return nil }
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return nil }
-            if hashes[entry] == hash, Int(lengths[entry]) == word.count,
-               arena.withUnsafeBufferPointer({ memcmpEqual($0, Int(starts[entry]), word) }) {
-                return values[entry]
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Int(hash) & mask
+            while true {
+                let code = slots[slot]
+                if code == 0 { return nil }
+                if UInt32(truncatingIfNeeded: code >> 32) == hash {
+                    let entry = entries[Int(truncatingIfNeeded: code & 0xFFFF_FFFF) - 1]
+                    if Int(entry.length) == word.count,
+                       arena.withUnsafeBufferPointer({ equal($0, Int(entry.start), word) }) {
+                        return entry.value
+                    }
+                }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
         }
     }
 
     /// Stores `value` for `word`, which must not be in the table yet (and is at most 255 bytes).
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32, value: UInt32) {
-        if (values.count + 1) * 2 > slots.count { grow() }
-        starts.append(Int32(arena.count))
+        if (entries.count + 1) * 2 > slots.count { grow() }
+        entries.append(Entry(start: Int32(arena.count), length: UInt8(word.count), value: value))
         arena.append(contentsOf: word)
-        lengths.append(UInt8(word.count))
-        hashes.append(hash)
-        values.append(value)
-        place(values.count - 1)
+        place(UInt64(hash) << 32 | UInt64(entries.count))
     }
 
     mutating func removeAll() {
         self = WordTable()
     }
 
-    private mutating func place(_ entry: Int) {
+    private mutating func place(_ code: UInt64) {
         let mask = slots.count - 1
-        var slot = Int(hashes[entry]) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(entry)
+        var slot = Int(truncatingIfNeeded: code >> 32) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = code
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: max(1024, slots.count * 2))
-        for entry in values.indices { place(entry) }
+        let old = slots
+        slots = Array(repeating: 0, count: max(1024, slots.count * 2))
+        for code in old where code != 0 { place(code) }
     }
 
-    private func memcmpEqual(_ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func equal(_ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         for k in 0..<word.count where arena[start + k] != word[k] { return false }
         return true
     }

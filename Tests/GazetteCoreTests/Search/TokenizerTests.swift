@@ -50,4 +50,25 @@ import Testing
         #expect(analyzer.terms("Flooding floods flooded FLOOD") == ["flood", "flood", "flood", "flood"])
         #expect(analyzer.dictionary.terms == ["flood"])
     }
+
+    /// The table the tokenizer keeps of words met before: every word stored is found with its value
+    /// through several doublings, words never stored are not (also ones sharing a hash slot).
+    @Test func wordTableFindsWhatItStoredAndNothingElse() {
+        var table = WordTable()
+        let words = (0..<5_000).map { "w\($0 * 7)" }
+        func find(_ word: String) -> UInt32? {
+            var word = word
+            return word.withUTF8 { table.value(for: $0, hash: WordTable.hash($0)) }
+        }
+        for (n, word) in words.enumerated() {
+            var word = word
+            word.withUTF8 { table.insert($0, hash: WordTable.hash($0), value: UInt32(n)) }
+        }
+        #expect(table.count == words.count)
+        for (n, word) in words.enumerated() { #expect(find(word) == UInt32(n)) }
+        for n in 0..<5_000 where n % 7 != 0 { #expect(find("w\(n)") == nil) }
+        #expect(find("") == nil)
+        table.removeAll()
+        #expect(find(words[0]) == nil && table.count == 0)
+    }
 }
