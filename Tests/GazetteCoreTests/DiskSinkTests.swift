@@ -6,6 +6,33 @@ import Testing
 @Suite struct DiskSinkTests {
     /// The output root and its sections are marked as tops of hierarchies (ext4's `chattr +T`), so
     /// their trees are spread over the disk instead of crowding a block group full of freed inodes.
+    /// Every output path is checked before it is written: the check, one pass over the bytes, refuses
+    /// exactly what the plain definition refuses, with the same message, for every short path made of
+    /// letters, dots, slashes, a backslash, a control character and a non-ASCII letter.
+    @Test func outputPathsAreRefusedAsTheirDefinitionSays() {
+        func reference(_ path: String) -> String? {
+            let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+            if path.isEmpty || path.hasPrefix("/") || !segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) {
+                return "refusing to write outside the output folder"
+            }
+            if path.unicodeScalars.contains(where: { $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }) {
+                return "refusing a path with a backslash or a control character"
+            }
+            return nil
+        }
+        let alphabet = ["a", ".", "/", "\\", "\u{01}", "é"]
+        var paths = [""]
+        for _ in 0..<5 { paths += paths.flatMap { path in alphabet.map { path + $0 } } }
+        var refused = 0
+        for path in Set(paths) {
+            var message: String?
+            do throws(OutputError) { try OutputPath.validate(path) } catch { message = error.message }
+            #expect(message == reference(path), "\(path.debugDescription)")
+            if message != nil { refused += 1 }
+        }
+        #expect(refused > 1_000)
+    }
+
     @Test func outputRootAndSectionsAreTopsOfHierarchies() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-sink-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)

@@ -36,12 +36,29 @@ enum OutputPath {
     /// Refuses any path that could leave the output root: absolute, `..`, `.`, empty segments,
     /// backslashes, NUL and other control characters.
     static func validate(_ path: String) throws(OutputError) {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.isEmpty, !path.hasPrefix("/"), segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
-            throw OutputError(path: path, message: "refusing to write outside the output folder")
+        // One pass over the bytes (every output file comes through here): segment by segment.
+        var segmentStart = 0
+        var dots = 0
+        var bad = false
+        var controlled = false
+        var position = 0
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "/"):
+                if position == segmentStart || dots == position - segmentStart && dots <= 2 { bad = true }
+                segmentStart = position + 1
+                dots = 0
+            case UInt8(ascii: "."):
+                dots += 1
+            case UInt8(ascii: "\\"), 0..<0x20, 0x7F:
+                controlled = true
+            default:
+                break
+            }
+            position += 1
         }
-        guard !path.unicodeScalars.contains(where: { $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }) else {
-            throw OutputError(path: path, message: "refusing a path with a backslash or a control character")
-        }
+        if position == segmentStart || dots == position - segmentStart && dots <= 2 { bad = true }
+        if bad { throw OutputError(path: path, message: "refusing to write outside the output folder") }
+        if controlled { throw OutputError(path: path, message: "refusing a path with a backslash or a control character") }
     }
 }
