@@ -9,6 +9,9 @@ struct SearchStage: Sendable {
     let context: SiteContext
     /// Hash of everything the index is made of (`Fingerprints.search`).
     let fingerprint: UInt64
+    /// Hash of what each result-list file shows (`Fingerprints.searchDocuments`), by chunk: these files
+    /// are kept when their own articles did not change.
+    let documentPrints: [UInt64]
     /// Collects terms while pages render; nil when the index files are current.
     let builder: SearchIndexBuilder?
     /// Each article's body terms from the cache, by article; nil where there are none or they do not fit.
@@ -52,9 +55,14 @@ struct SearchStage: Sendable {
         let articles = context.index.articles.indices
         let analyzed = builder.bodies
         let collected = builder.collected(bodies: articles.map { analyzed[$0] ?? cached[$0] })
-        let files = SearchIndexLayout(context: context, collected: collected).files()
+        let documentPaths = documentPrints.indices.map(SearchIndexLayout.documentsPath)
+        let current = recorder.keepIfCurrent(Array(zip(documentPaths, documentPrints)))
+        var kept: [Int: UInt64] = [:]
+        for chunk in current.indices where current[chunk] { kept[chunk] = recorder.previous[documentPaths[chunk]]?.hash }
+        let prints = Dictionary(uniqueKeysWithValues: zip(documentPaths, documentPrints))
+        let files = SearchIndexLayout(context: context, collected: collected).files(keptDocuments: kept)
         try eachInParallel(Array(files.indices)) { n throws(OutputError) in
-            try recorder.write(files[n].bytes, to: files[n].path, fingerprint: fingerprint)
+            try recorder.write(files[n].bytes, to: files[n].path, fingerprint: prints[files[n].path] ?? fingerprint)
         }
         return Written(bodies: analyzed, terms: collected.terms, termsInUse: collected.postings.count { !$0.isEmpty })
     }
@@ -103,11 +111,13 @@ extension Builder {
             return nil
         }
         let fingerprint = fingerprints.search()
+        let documentPrints = SearchIndexLayout.documentChunks(articles: context.index.articles.count).map(fingerprints.searchDocuments)
+        let prints = Dictionary(uniqueKeysWithValues: documentPrints.indices.map { (SearchIndexLayout.documentsPath($0), documentPrints[$0]) })
         let previousFiles = recorder.previous.keys.filter(SearchIndexLayout.isIndexFile)
-        let current = !previousFiles.isEmpty && previousFiles.allSatisfy { recorder.isUnchanged($0, fingerprint: fingerprint) }
+        let current = !previousFiles.isEmpty && previousFiles.allSatisfy { recorder.isUnchanged($0, fingerprint: prints[$0] ?? fingerprint) }
         if current { previousFiles.forEach(recorder.keep) }
         guard !current else {
-            return SearchStage(context: context, fingerprint: fingerprint, builder: nil, cached: [],
+            return SearchStage(context: context, fingerprint: fingerprint, documentPrints: documentPrints, builder: nil, cached: [],
                                discardsCache: false)
         }
         let terms = state.searchTerms.terms()
@@ -116,7 +126,7 @@ extension Builder {
         let cached = dictionary == nil ? Array(repeating: nil, count: articles.count) : parallelMap(articles.count) { i in
             state.sources[articles[i].source.path]?.searchBody.flatMap { $0.isValid(termCount: terms.count) ? $0 : nil }
         }
-        return SearchStage(context: context, fingerprint: fingerprint,
+        return SearchStage(context: context, fingerprint: fingerprint, documentPrints: documentPrints,
                            builder: SearchIndexBuilder(context: context, dictionary: dictionary ?? TermDictionary()),
                            cached: cached, discardsCache: dictionary == nil)
     }

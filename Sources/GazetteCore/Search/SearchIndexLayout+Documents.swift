@@ -4,14 +4,14 @@ extension SearchIndexLayout {
     /// `[headline, url, display date, ISO date, [topic numbers], dateline, summary, excerpt]`.
     ///
     /// The excerpt is the body's first words; the summary is left empty when the excerpt starts with it.
-    func documentFiles() -> [(path: String, bytes: [UInt8])] {
+    /// Those whose chunk is in `skipped` are left out.
+    func documentFiles(skipping skipped: [Int: UInt64] = [:]) -> [(path: String, bytes: [UInt8])] {
         let index = context.index
-        let count = index.articles.count
-        let chunks = (count + Self.docsPerChunk - 1) / Self.docsPerChunk
-        return parallelMap(chunks) { c -> (path: String, bytes: [UInt8]) in
+        let chunks = Self.documentChunks(articles: index.articles.count)
+        let made = chunks.indices.filter { skipped[$0] == nil }
+        return parallelMap(made.count) { n -> (path: String, bytes: [UInt8]) in
             var json = JSONText()
-            let range = (c * Self.docsPerChunk)..<min(count, (c + 1) * Self.docsPerChunk)
-            json.array(range) { json, i in
+            json.array(chunks[made[n]]) { json, i in
                 let article = index.articles[i], time = index.times[i]
                 let excerpt = collected.excerpts[i]
                 // Byte comparisons and a cut only when needed: this runs for every article of the archive.
@@ -36,7 +36,7 @@ extension SearchIndexLayout {
                 json.string(excerpt)
                 json.raw("]")
             }
-            return ("search/docs/\(c).json", json.bytes)
+            return (Self.documentsPath(made[n]), json.bytes)
         }
     }
 

@@ -15,6 +15,13 @@ struct SearchIndexLayout {
     static let postingsFileBytes = 32 * 1024
     static let termsFileBytes = 16 * 1024
     static let docsPerChunk = 10
+
+    /// The articles of each `search/docs/N.json`, by N.
+    static func documentChunks(articles count: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: docsPerChunk).map { $0..<min(count, $0 + docsPerChunk) }
+    }
+
+    static func documentsPath(_ chunk: Int) -> String { "search/docs/\(chunk).json" }
     /// BM25's term-frequency saturation, for the "strong" body set: a body counts as strong for a term
     /// when `tf·(k1+1) / (tf + k1·(1 − b + b·length/average))` reaches `strongThreshold`.
     static let k1 = 1.2, b = 0.75, strongThreshold = 1.5
@@ -29,8 +36,9 @@ struct SearchIndexLayout {
         var bytes: [UInt8]
     }
 
-    /// Every file of the index, by path under the output root.
-    func files() -> [(path: String, bytes: [UInt8])] {
+    /// Every file of the index, by path under the output root, but for the result-list files in `kept`
+    /// (by chunk, with the hash of their bytes), which the last build wrote as they would be now.
+    func files(keptDocuments kept: [Int: UInt64] = [:]) -> [(path: String, bytes: [UInt8])] {
         let records = termRecords()
         var files: [(path: String, bytes: [UInt8])] = []
         var location: [(file: Int, offset: Int)] = []
@@ -64,8 +72,18 @@ struct SearchIndexLayout {
             firstTerms.append(records[start].term)
             start = end
         }
-        files += documentFiles()
-        files.append(("search/meta.json", manifest(firstTerms: firstTerms, build: Self.fingerprint(files))))
+        var hashes = files.map { ($0.path, StableHash.of($0.bytes)) }
+        let documents = documentFiles(skipping: kept)
+        var written = documents.makeIterator()
+        for chunk in Self.documentChunks(articles: context.index.articles.count).indices {
+            if let hash = kept[chunk] {
+                hashes.append((Self.documentsPath(chunk), hash))
+            } else if let file = written.next() {
+                hashes.append((file.path, StableHash.of(file.bytes)))
+            }
+        }
+        files += documents
+        files.append(("search/meta.json", manifest(firstTerms: firstTerms, build: Self.fingerprint(hashes))))
         return files
     }
 
@@ -113,12 +131,13 @@ struct SearchIndexLayout {
         return bytes
     }
 
-    /// FNV-1a over every file, so that scripts can tell one build's files from another's.
-    static func fingerprint(_ files: [(path: String, bytes: [UInt8])]) -> String {
+    /// A hash over every file's path and content hash, so that scripts can tell one build's files from
+    /// another's (content hashes, so that files kept from the last build need not be read).
+    static func fingerprint(_ files: [(path: String, hash: UInt64)]) -> String {
         var hash = StableHash()
         for file in files {
             hash.combine(file.path)
-            hash.combine(file.bytes)
+            hash.combine(file.hash)
         }
         return StableHash.hex(hash.value)
     }

@@ -77,6 +77,21 @@ struct Fingerprints: Sendable {
         return hash.value
     }
 
+    /// A file of the search index's result list (`search/docs/N.json`): the articles it shows and
+    /// their topics' numbers, so that an edit rewrites one such file rather than all of them.
+    func searchDocuments(_ articles: Range<Int>) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(site)
+        hash.combine(SearchIndexLayout.format)
+        hash.combine(articles.lowerBound)
+        hash.combine(articles.upperBound)
+        for i in articles {
+            article(i, into: &hash)
+            for t in index.articleTopics[i] { hash.combine(t) }
+        }
+        return hash.value
+    }
+
     func feed(_ feed: Feed) -> UInt64 {
         var hash = StableHash()
         hash.combine(site)

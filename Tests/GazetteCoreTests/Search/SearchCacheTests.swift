@@ -137,6 +137,36 @@ import Testing
         try site.expectSameAsColdBuild()
     }
 
+    /// An edit makes again only the result-list file that shows the article (an archive of 100,000
+    /// articles has 10,000): the others are kept, as a cold build would write them. A topic added
+    /// elsewhere renumbers the topics, which every file shows: all are made again.
+    @Test func anEditRewritesOnlyItsOwnResultListFile() throws {
+        var files = ["site.yml": "title: T\nbase_url: https://example.org/\n"]
+        for n in 1...25 {
+            files["Content/story-\(n).md"] = article(title: "Story \(n)", date: String(format: "2025-03-%02dT10:00:00Z", n), "topics: [Harbour]",
+                                                     body: "Harbour news number \(n).")
+        }
+        let site = try TestSite(files)
+        defer { site.delete() }
+        try site.build()
+        let docs = (0..<3).map { "search/docs/\($0).json" }
+        let before = docs.map { site.modified($0) }
+        // Newest first: story 15 is article 10, the first of docs/1.json.
+        try site.write(article(title: "Story 15", date: "2025-03-15T10:00:00Z", "topics: [Harbour]", body: "A lighthouse instead."),
+                       to: "Content/story-15.md")
+        try site.build()
+        #expect(site.modified(docs[0]) == before[0] && site.modified(docs[2]) == before[2])
+        #expect(site.modified(docs[1]) != before[1])
+        #expect(site.output("search/docs/1.json")?.contains("A lighthouse instead.") == true)
+        try site.expectSameAsColdBuild()
+
+        try site.write(article(title: "Story 1", date: "2025-03-01T10:00:00Z", "topics: [Aardvarks, Harbour]", body: "Harbour news number 1."),
+                       to: "Content/story-1.md")
+        try site.build()
+        #expect(site.modified(docs[0]) != before[0])
+        try site.expectSameAsColdBuild()
+    }
+
     @Test func compactingTheTermListKeepsTheIndex() throws {
         let site = try archive()
         defer { site.delete() }
