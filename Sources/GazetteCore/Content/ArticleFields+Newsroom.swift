@@ -18,7 +18,7 @@ extension ArticleFields {
         }
         var seen: Set<String> = []
         var result: [String] = []
-        for name in names.map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }) where !name.isEmpty {
+        for name in names.map({ $0.trimmingBlanks() }) where !name.isEmpty {
             let slug = Slug.make(name)
             guard !slug.isEmpty else {
                 reader.error("author '\(name)' has no letters or digits to make a URL from", at: node)
@@ -76,7 +76,7 @@ extension ArticleFields {
                     date = readDate(value, field: "corrections.date")
                 case "text":
                     hasText = true
-                    text = reader.string(value, field: "corrections.text")?.trimmingCharacters(in: .whitespacesAndNewlines)
+                    text = reader.string(value, field: "corrections.text")?.trimmingBlanks()
                     if text?.isEmpty ?? true { reader.error("a correction's 'text' is empty", at: value) }
                 default:
                     reader.warning("unknown key 'corrections.\(keyNode.string ?? "")' is ignored", at: keyNode)

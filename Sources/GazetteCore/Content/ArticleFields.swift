@@ -37,7 +37,7 @@ struct ArticleFields {
             switch key {
             case "title":
                 hasTitle = true
-                title = reader.string(value, field: key)?.trimmingCharacters(in: .whitespacesAndNewlines)
+                title = reader.string(value, field: key)?.trimmingBlanks()
                 if case .scalar = value, title?.isEmpty ?? true { reader.error("'title' is empty", at: value) }
             case "date":
                 hasDate = true

@@ -21,7 +21,7 @@ public struct DateParser: Sendable {
     }
 
     public func parse(_ text: String) -> Result<Date, Problem> {
-        var scanner = Scanner(Array(text.trimmingCharacters(in: .whitespaces).utf8))
+        var scanner = Scanner(Array(text.trimmingBlanks(andNewlines: false).utf8))
         let parsed: Result<CivilTime?, Problem>
         if let first = scanner.peek, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"),
            scanner.bytes.count >= 5, scanner.bytes[4] == UInt8(ascii: "-") {

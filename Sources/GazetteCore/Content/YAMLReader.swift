@@ -82,7 +82,7 @@ struct YAMLReader {
             }
             return items
         case .scalar(let scalar) where YAMLScalar(scalar) == .string(scalar.string):
-            return scalar.string.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            return scalar.string.split(separator: ",").map { $0.trimmingBlanks(andNewlines: false) }
                 .filter { !$0.isEmpty }
         default:
             error("'\(field)' must be a list or a comma-separated text, not \(Self.describe(node))", at: node)
