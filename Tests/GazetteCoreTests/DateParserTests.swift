@@ -91,6 +91,7 @@ import Testing
                     + String(format: " %04d %02d:%02d:%02d ", t.year, t.hour, t.minute, t.second) + sign + String(format: "%02d%02d", minutes / 60, minutes % 60))
             #expect(DateFormats.display(t) == "\(t.day) \(DateFormats.monthNames[t.month - 1]) \(t.year)")
             #expect(DateFormats.time(t) == String(format: "%02d:%02d", t.hour, t.minute))
+            #expect(DateFormats.day(t) == String(format: "%04d-%02d-%02d", t.year, t.month, t.day))
         }
     }
 }

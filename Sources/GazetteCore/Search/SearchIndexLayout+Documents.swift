@@ -12,26 +12,28 @@ extension SearchIndexLayout {
         return parallelMap(made.count) { n -> (path: String, bytes: [UInt8]) in
             var json = JSONText()
             json.array(chunks[made[n]]) { json, i in
-                let article = index.articles[i], time = index.times[i]
+                let time = index.times[i]
                 let excerpt = collected.excerpts[i]
                 // Byte comparisons and a cut only when needed: this runs for every article of the archive.
-                var summary = article.summary
+                // Fields read in place: a copy of the whole article per row costs more than the row.
+                var summary = index.articles[i].summary
                 if summary.utf8.count > Summary.length { summary = Summary.cut(summary) }
-                let shown = summary.unicodeScalars.last == "…" ? String(summary.unicodeScalars.dropLast()) : summary
+                // The summary as shown before its ellipsis, if it ends with one (U+2026 is E2 80 A6).
+                let shown = summary.utf8.count - (summary.utf8.reversed().starts(with: [0xA6, 0x80, 0xE2]) ? 3 : 0)
                 json.raw("[")
-                json.string(article.title)
+                json.string(index.articles[i].title)
                 json.raw(",")
                 json.string(context.links.url(index.routes[i]))
                 json.raw(",")
                 json.string(DateFormats.display(time))
                 json.raw(",")
-                json.string("\(DateFormats.pad(time.year, 4))-\(DateFormats.pad(time.month))-\(DateFormats.pad(time.day))")
+                json.string(DateFormats.day(time))
                 json.raw(",")
                 json.array(index.articleTopics[i]) { $0.int($1) }
                 json.raw(",")
-                json.string(article.dateline ?? "")
+                json.string(index.articles[i].dateline ?? "")
                 json.raw(",")
-                json.string(excerpt.utf8.starts(with: shown.utf8) ? "" : summary)
+                json.string(excerpt.utf8.starts(with: summary.utf8.prefix(shown)) ? "" : summary)
                 json.raw(",")
                 json.string(excerpt)
                 json.raw("]")

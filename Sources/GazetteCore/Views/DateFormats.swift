@@ -28,6 +28,13 @@ public enum DateFormats {
         }
     }
 
+    /// `2025-11-19` (the date part of RFC 3339).
+    public static func day(_ t: CivilTime) -> String {
+        Text.make { text in
+            text.number(t.year, width: 4); text.byte("-"); text.number(t.month); text.byte("-"); text.number(t.day)
+        }
+    }
+
     /// `19 November 2025`.
     public static func display(_ t: CivilTime) -> String {
         Text.make { text in
