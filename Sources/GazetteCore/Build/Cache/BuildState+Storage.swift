@@ -84,12 +84,14 @@ extension BuildState {
         var w = BinaryWriter(capacity: positions.count * 1500)
         w.write(positions.count)
         for position in positions {
-            w.write(sources[position].key)
-            w.write(sources[position].value.stamp)
-            w.write(sources[position].value.article)
-            w.write(sources[position].value.searchBody)
-            w.write(sources[position].value.warnings.count)
-            for warning in sources[position].value.warnings { w.write(warning) }
+            // One copy of the record: each `sources[position]` makes a whole copy of it.
+            let (path, record) = sources[position]
+            w.write(path)
+            w.write(record.stamp)
+            w.write(record.article)
+            w.write(record.searchBody)
+            w.write(record.warnings.count)
+            for warning in record.warnings { w.write(warning) }
         }
         return w
     }
