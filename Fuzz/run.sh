@@ -22,7 +22,7 @@ content=Sources/GazetteCore/Content
 sources() {
     case $1 in
         FrontMatter) echo "$content/FrontMatter.swift" ;;
-        DateParser) echo "$content/DateParser.swift $content/CivilTime.swift Sources/GazetteCore/Views/DateFormats.swift" ;;
+        DateParser) echo "$content/DateParser.swift $content/CivilTime.swift Sources/GazetteCore/Views/DateFormats.swift Sources/GazetteCore/Support/String+Trimming.swift Sources/GazetteCore/Support/String+Padding.swift" ;;
         Slug) echo "$content/Slug.swift" ;;
         Template) echo Sources/GazetteMustache/*.swift ;;
         *) echo "unknown target '$1' (FrontMatter, DateParser, Template, Slug)" >&2; return 1 ;;

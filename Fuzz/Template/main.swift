@@ -78,7 +78,7 @@ private let fixed: [String: String] = [
 
 private let fixedLibrary = try! TemplateLibrary(templates: fixed)
 
-private struct Lazy: TemplateObject {
+private final class Lazy: TemplateObject {
     func value(forKey key: String) -> TemplateValue? {
         key == "name" ? "lazy" : key == "self" ? .custom(self) : nil
     }
