@@ -13,7 +13,6 @@ extension Builder {
         /// left out unless asked for): a build with nothing to do copies none of them.
         var published: [Int]
 
-        var publishedArticles: [Article] { published.map { content.articles[$0] } }
         var diagnostics: [Diagnostic]
         /// What decides how a file is parsed.
         var parseKey: UInt64

@@ -68,7 +68,7 @@ public struct Builder: Sendable {
             return (report, state)
         }
 
-        let (index, indexDiagnostics) = SiteIndex.build(inputs.publishedArticles, config: inputs.config)
+        let (index, indexDiagnostics) = SiteIndex.build(inputs.content.articles, published: inputs.published, config: inputs.config)
         diagnostics += indexDiagnostics
         let context = SiteContext(index: index, buildTime: options.now)
         let planner = PagePlanner(index: index)

@@ -1,5 +1,8 @@
 /// Groups the names articles give (topics, bylines) by slug: names that fold to one slug are one group,
 /// called by the spelling most articles use (ties go to the alphabetically first).
+///
+/// A few hundred names are looked up tens of thousands of times: each name's group and number are
+/// found with one hash, and everything else is counted in arrays by those numbers.
 struct NameGroups {
     struct Group {
         var slug: String
@@ -8,38 +11,68 @@ struct NameGroups {
         var articles: [Int]
     }
 
-    private var bySlug: [String: (names: [String: Int], articles: [Int])] = [:]
-    private var slugsOfArticle: [[String]] = []
-    /// A few hundred names, looked up tens of thousands of times.
-    private var slugOfName: [String: String] = [:]
+    /// Each name met: its group (nil when it makes no slug) and its number in `names`.
+    private var entries: [String: (group: Int?, name: Int)] = [:]
+    private var names: [String] = []
+    /// By name number: how many articles use this spelling.
+    private var uses: [Int] = []
+    private var groupOfSlug: [String: Int] = [:]
+    /// By group number.
+    private var slugs: [String] = []
+    private var namesOfGroup: [[Int]] = []
+    private var articlesOfGroup: [[Int]] = []
+    private var groupsOfArticle: [[Int]] = []
 
     /// Adds the next article's names (articles are added in index order); returns those that make no slug.
-    mutating func add(_ names: [String]) -> [String] {
-        let i = slugsOfArticle.count
-        var slugs: [String] = []
+    mutating func add(_ articleNames: [String]) -> [String] {
+        let i = groupsOfArticle.count
+        var groups: [Int] = []
         var unusable: [String] = []
-        for name in names {
-            let slug = slugOfName[name] ?? Slug.make(name)
-            slugOfName[name] = slug
-            guard !slug.isEmpty else {
+        for name in articleNames {
+            let entry = entries[name] ?? newEntry(name)
+            guard let group = entry.group else {
                 unusable.append(name)
                 continue
             }
-            guard !slugs.contains(slug) else { continue }
-            slugs.append(slug)
-            bySlug[slug, default: ([:], [])].names[name, default: 0] += 1
-            bySlug[slug, default: ([:], [])].articles.append(i)
+            guard !groups.contains(group) else { continue }
+            groups.append(group)
+            uses[entry.name] += 1
+            articlesOfGroup[group].append(i)
         }
-        slugsOfArticle.append(slugs)
+        groupsOfArticle.append(groups)
         return unusable
+    }
+
+    private mutating func newEntry(_ name: String) -> (group: Int?, name: Int) {
+        let slug = Slug.make(name)
+        var entry: (group: Int?, name: Int) = (nil, -1)
+        if !slug.isEmpty {
+            let group = groupOfSlug[slug] ?? slugs.count
+            if group == slugs.count {
+                groupOfSlug[slug] = group
+                slugs.append(slug)
+                namesOfGroup.append([])
+                articlesOfGroup.append([])
+            }
+            entry = (group, names.count)
+            namesOfGroup[group].append(names.count)
+            names.append(name)
+            uses.append(0)
+        }
+        entries[name] = entry
+        return entry
     }
 
     /// The groups in slug order, and for each article the positions of its groups in that order.
     func sorted() -> (groups: [Group], ofArticle: [[Int]]) {
-        let groups = bySlug.map { slug, entry in
-            Group(slug: slug, name: entry.names.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key, articles: entry.articles)
-        }.sorted { $0.slug < $1.slug }
-        let position = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.slug, $0) })
-        return (groups, slugsOfArticle.map { $0.compactMap { position[$0] } })
+        let order = slugs.indices.sorted { slugs[$0] < slugs[$1] }
+        var position = [Int](repeating: 0, count: slugs.count)
+        for (p, group) in order.enumerated() { position[group] = p }
+        let groups = order.map { group in
+            // The spelling used most; among equals, the alphabetically first.
+            let name = namesOfGroup[group].max { (uses[$0], names[$1]) < (uses[$1], names[$0]) }!
+            return Group(slug: slugs[group], name: names[name], articles: articlesOfGroup[group])
+        }
+        return (groups, groupsOfArticle.map { $0.map { position[$0] } })
     }
 }

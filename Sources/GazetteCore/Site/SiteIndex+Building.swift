@@ -8,15 +8,22 @@ extension SiteIndex {
     ///   - config: the site's settings (time zone and permalink pattern).
     /// - Returns: the index, and the diagnostics of clashes (when there are any, the index is not usable).
     public static func build(_ articles: [Article], config: SiteConfig) -> (SiteIndex, [Diagnostic]) {
+        build(articles, published: Array(articles.indices), config: config)
+    }
+
+    /// The index of `all[published]`: the build's loaded articles and the positions of those it
+    /// publishes, so that the articles are copied once, in their order.
+    static func build(_ all: [Article], published: [Int], config: SiteConfig) -> (SiteIndex, [Diagnostic]) {
         // Numbers are sorted, not the articles themselves: moving large values around is most of a sort's cost.
-        let order = articles.indices.sorted { i, j in
-            if articles[i].date != articles[j].date { return articles[i].date > articles[j].date }
-            if articles[i].title != articles[j].title { return articles[i].title < articles[j].title }
-            return articles[i].source.displayPath < articles[j].source.displayPath
+        let order = published.sorted { i, j in
+            if all[i].date != all[j].date { return all[i].date > all[j].date }
+            if all[i].title != all[j].title { return all[i].title < all[j].title }
+            return all[i].source.displayPath < all[j].source.displayPath
         }
-        let articles = order.map { articles[$0] }
-        let times = articles.map { CivilTime($0.date, in: config.timeZone) }
-        let routes = articles.indices.map { config.permalink.route(slug: articles[$0].slug, time: times[$0]) }
+        let articles = order.map { all[$0] }
+        let zone = config.timeZone, permalink = config.permalink
+        let times = parallelMap(articles.count) { CivilTime(articles[$0].date, in: zone) }
+        let routes = parallelMap(articles.count) { permalink.route(slug: articles[$0].slug, time: times[$0]) }
         var diagnostics = clashes(articles, routes: routes)
 
         var topicGroups = NameGroups()
