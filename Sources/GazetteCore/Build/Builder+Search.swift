@@ -64,7 +64,7 @@ struct SearchStage: Sendable {
         try eachInParallel(Array(files.indices)) { n throws(OutputError) in
             try recorder.write(files[n].bytes, to: files[n].path, fingerprint: prints[files[n].path] ?? fingerprint)
         }
-        return Written(bodies: analyzed, terms: collected.terms, termsInUse: collected.postings.count { !$0.isEmpty })
+        return Written(bodies: analyzed, terms: collected.terms, termsInUse: collected.termsInUse)
     }
 }
 

@@ -83,6 +83,60 @@ struct SearchBodyTerms: Sendable, Equatable {
         return true
     }
 
+    /// Calls `body` with each term of article `id` once, in increasing order, with its posting: the
+    /// fields it is in (the title's and meta fields' terms, `topicTerms`, sorted, as meta, the body's)
+    /// and its body occurrences. For packings known to be valid (`isValid`).
+    func forEachPosting(of id: Int, topicTerms topics: [UInt32], _ body: (Int, UInt32) -> Void) {
+        var head = Cursor(bytes: self.head, bits: 2), terms = Cursor(bytes: packed, bits: 4)
+        var nextHead = head.next(), nextTerm = terms.next()
+        var t = 0
+        while true {
+            var number = UInt32.max
+            if let term = nextHead { number = term.number }
+            if let term = nextTerm, term.number < number { number = term.number }
+            if t < topics.count, topics[t] < number { number = topics[t] }
+            guard number != .max else { return }
+            // Head fields are title and meta bits only: nothing there is a body occurrence.
+            var fields: UInt8 = 0, count: UInt8 = 0
+            if let term = nextHead, term.number == number {
+                fields |= term.value
+                nextHead = head.next()
+            }
+            if let term = nextTerm, term.number == number {
+                fields |= PostingCode.body
+                count = term.value
+                nextTerm = terms.next()
+            }
+            while t < topics.count, topics[t] == number {
+                fields |= PostingCode.meta
+                t += 1
+            }
+            body(Int(number), PostingCode.pack(id, fields: fields, count: count))
+        }
+    }
+
+    /// Reads packed terms one at a time, in increasing order.
+    private struct Cursor {
+        let bytes: [UInt8]
+        let bits: Int
+        private var offset = 0
+        private var number: UInt64 = 0
+        private var started = false
+
+        init(bytes: [UInt8], bits: Int) {
+            self.bytes = bytes
+            self.bits = bits
+        }
+
+        mutating func next() -> (number: UInt32, value: UInt8)? {
+            guard offset < bytes.count, let packed = PostingSet.readVarint(bytes, &offset) else { return nil }
+            let gap = packed >> bits
+            number = started ? number + gap + 1 : gap
+            started = true
+            return (UInt32(truncatingIfNeeded: number), UInt8(packed & (1 << bits - 1)))
+        }
+    }
+
     /// True when every term number is well formed and below `limit`.
     func isValid(termCount limit: Int) -> Bool {
         forEachTerm(below: limit) { _, _ in } && forEachHeadTerm(below: limit) { _, _ in }

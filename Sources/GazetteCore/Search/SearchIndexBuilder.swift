@@ -2,31 +2,40 @@ import Synchronization
 
 /// Collects what the search index is made of, from any thread: what each article's file gives (its body,
 /// title and own meta fields) as its page renders, or from the build cache (`SearchBodyTerms`); then
-/// `collected(bodies:)` adds the topic names, merges what the threads gathered, and `SearchIndexLayout`
-/// writes it out.
+/// `collected(bodies:)` adds the topic names and lays out every posting, and `SearchIndexLayout` writes
+/// it out.
 final class SearchIndexBuilder: Sendable {
     let context: SiteContext
     /// Term numbers; started from the cached term list when there is one, so cached bodies fit.
     let dictionary: TermDictionary
     /// Analyzers not in use; each thread borrows one per article.
     private let idle = Mutex<[TermAnalyzer]>([])
-    /// Every analyzer made, to merge at the end.
-    private let all = Mutex<[TermAnalyzer]>([])
     /// The articles analyzed in this build (`add`), by article.
     private let analyzed = Mutex<[Int: SearchBodyTerms]>([:])
 
     /// Characters of body text kept per article for snippets.
     static let excerptLength = 200
 
-    /// Everything the index is made of, merged.
+    /// Everything the index is made of.
     struct Collected {
         /// Terms by number.
         var terms: [String]
-        /// Per term number: packed `PostingCode`s, in no particular order.
-        var postings: [[UInt32]]
+        /// Every posting (packed `PostingCode`s), term after term: term `t`'s are `codes[starts[t]..<starts[t + 1]]`,
+        /// in increasing article order.
+        var codes: [UInt32]
+        var starts: [Int]
         var excerpts: [String]
         var bodyLengths: [Int]
         var indexed: Int
+
+        func postings(of term: Int) -> ArraySlice<UInt32> {
+            codes[starts[term]..<starts[term + 1]]
+        }
+
+        /// How many terms some article has: the others belong to articles gone or changed.
+        var termsInUse: Int {
+            starts.indices.dropLast().count { starts[$0] < starts[$0 + 1] }
+        }
     }
 
     init(context: SiteContext, dictionary: TermDictionary = TermDictionary()) {
@@ -55,13 +64,16 @@ final class SearchIndexBuilder: Sendable {
     }
 
     private func made() -> TermAnalyzer {
-        let analyzer = TermAnalyzer(dictionary: dictionary)
-        all.withLock { $0.append(analyzer) }
-        return analyzer
+        TermAnalyzer(dictionary: dictionary)
     }
 
     /// Indexes every article from what its file gave (`bodies`, by article; an article without one is
-    /// left out) and its topics' names, and merges what every thread gathered. Call once, after every `add`.
+    /// left out) and its topics' names. Call once, after every `add`.
+    ///
+    /// Two passes over the articles, each on every core in parts of consecutive articles: the first
+    /// counts each term's postings in each part, the second writes them where those counts put them.
+    /// Each term's postings then lie together, in article order, in one array: no array per term to
+    /// grow a posting at a time, and none to merge or sort afterwards.
     func collected(bodies: [SearchBodyTerms?]) -> Collected {
         let index = context.index
         // A topic's name is analyzed once, not once per article in it.
@@ -72,34 +84,72 @@ final class SearchIndexBuilder: Sendable {
                 return numbers
             }
         }
-        _ = parallelMap(bodies.count) { i -> Bool in
-            guard let terms = bodies[i] else { return false }
-            withAnalyzer { $0.index(i, topicTerms: index.articleTopics[i].map { topicTerms[$0] }, terms: terms) }
-            return true
+        let termCount = dictionary.terms.count
+        let count = bodies.count
+        let partSize = max(1, (count + cores * 4 - 1) / (cores * 4))
+        let parts = stride(from: 0, to: count, by: partSize).map { $0..<min(count, $0 + partSize) }
+        @Sendable func eachPosting(in part: Range<Int>, _ body: (Int, UInt32) -> Void) {
+            var topics: [UInt32] = []
+            for i in part {
+                guard let terms = bodies[i] else { continue }
+                topics.removeAll(keepingCapacity: true)
+                for t in index.articleTopics[i] { topics += topicTerms[t] }
+                topics.sort()
+                terms.forEachPosting(of: i, topicTerms: topics, body)
+            }
         }
-        return merged()
-    }
-
-    private func merged() -> Collected {
-        let analyzers = all.withLock { $0 }
-        let terms = dictionary.terms
-        let count = context.index.articles.count
-        var collected = Collected(terms: terms, postings: Array(repeating: [], count: terms.count),
-                                  excerpts: Array(repeating: "", count: count), bodyLengths: Array(repeating: 0, count: count), indexed: 0)
-        for analyzer in analyzers {
-            for (number, postings) in analyzer.takePostings().enumerated() where !postings.isEmpty {
-                if collected.postings[number].isEmpty {
-                    collected.postings[number] = postings
-                } else {
-                    collected.postings[number] += postings
+        let counts = parallelMap(parts.count) { p -> [Int32] in
+            var counts = [Int32](repeating: 0, count: termCount)
+            eachPosting(in: parts[p]) { term, _ in counts[term] += 1 }
+            return counts
+        }
+        // Where each part's postings of each term go: after the earlier terms', and the earlier parts'.
+        var starts = [Int](repeating: 0, count: termCount + 1)
+        var next = [[Int]](repeating: [], count: parts.count)
+        for p in parts.indices { next[p].reserveCapacity(termCount) }
+        var total = 0
+        for t in 0..<termCount {
+            starts[t] = total
+            for p in parts.indices {
+                next[p].append(total)
+                total += Int(counts[p][t])
+            }
+        }
+        starts[termCount] = total
+        let firsts = next
+        let codes = [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let slots = SharedSlots(buffer)
+            _ = parallelMap(parts.count) { p -> Bool in
+                var at = firsts[p]
+                eachPosting(in: parts[p]) { term, code in
+                    slots.set(at[term], code)
+                    at[term] += 1
                 }
+                return true
             }
-            for document in analyzer.documents {
-                collected.excerpts[document.id] = document.excerpt
-                collected.bodyLengths[document.id] = document.length
-                collected.indexed += 1
-            }
+            initialized = total
+        }
+        var collected = Collected(terms: dictionary.terms, codes: codes, starts: starts,
+                                  excerpts: Array(repeating: "", count: count), bodyLengths: Array(repeating: 0, count: count), indexed: 0)
+        for i in bodies.indices {
+            guard let terms = bodies[i] else { continue }
+            collected.excerpts[i] = terms.excerpt
+            collected.bodyLengths[i] = terms.length
+            collected.indexed += 1
         }
         return collected
+    }
+}
+
+/// A buffer that several threads write, each to its own positions (`collected`'s second pass).
+private struct SharedSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<UInt32>
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt32>) {
+        self.buffer = buffer
+    }
+
+    func set(_ position: Int, _ value: UInt32) {
+        buffer[position] = value
     }
 }

@@ -94,8 +94,8 @@ struct SearchIndexLayout {
         let average = max(1, Double(lengths.reduce(0, +)) / Double(max(1, collected.indexed)))
         var records = parallelMap(terms.count) { t -> TermRecord? in
             // A term of the cached list that no article has any more.
-            guard !collected.postings[t].isEmpty else { return nil }
-            let codes = collected.postings[t].sorted()
+            let codes = collected.postings(of: t)
+            guard !codes.isEmpty else { return nil }
             // In over half the archive a term's idf is near zero: which bodies repeat it cannot change a ranking.
             let ranksBodies = codes.count * 2 <= collected.indexed
             var title: [UInt32] = [], meta: [UInt32] = [], body: [UInt32] = [], strong: [UInt32] = []

@@ -1,10 +1,8 @@
-/// Indexes documents on one thread: folds and stems their words (`Tokenizer`, `Stemmer`), gathers
-/// what each article's file gives, its terms with their fields and body occurrences (`SearchBodyTerms`),
-/// and appends one posting per term and document
-/// with the fields it is in.
+/// Analyzes documents on one thread: folds and stems their words (`Tokenizer`, `Stemmer`) and gathers
+/// what each article's file gives, its terms with their fields and body occurrences (`SearchBodyTerms`).
 ///
 /// Nothing here is shared, so there is no lock per word or per document: `SearchIndexBuilder` lends
-/// each analyzer to one thread at a time, and merges the postings of all of them at the end.
+/// each analyzer to one thread at a time.
 final class TermAnalyzer: @unchecked Sendable {
     let dictionary: TermDictionary
     private var tokenizer = Tokenizer()
@@ -17,11 +15,6 @@ final class TermAnalyzer: @unchecked Sendable {
     private var fields: [UInt8] = []
     private var counts: [UInt8] = []
     private var touched: [UInt32] = []
-
-    /// Per term number: `PostingCode` values, in the order documents were indexed.
-    private(set) var postings: [[UInt32]] = []
-    /// `(article, body words, excerpt)` of each document indexed here.
-    private(set) var documents: [(id: Int, length: Int, excerpt: String)] = []
 
     init(dictionary: TermDictionary) {
         self.dictionary = dictionary
@@ -46,32 +39,6 @@ final class TermAnalyzer: @unchecked Sendable {
         let terms = document.touched.map { (number: $0, count: document.counts[Int($0)]) }
         returnCounts(&document)
         return SearchBodyTerms(terms: terms, head: head, length: length, excerpt: excerpt)
-    }
-
-    /// Indexes one document from what its file gave (`document(title:meta:html:excerpt:)`, now or in an
-    /// earlier build) and the terms of its topics' names.
-    func index(_ id: Int, topicTerms: [[UInt32]], terms: SearchBodyTerms) {
-        var document = takeCounts()
-        for topic in topicTerms { for number in topic { document.record(number, PostingCode.meta) } }
-        // Cached terms were checked against the term list before they came here.
-        // Head fields are title and meta bits only: nothing is counted as a body occurrence.
-        terms.forEachHeadTerm(below: Int.max) { document.record($0, $1) }
-        terms.forEachTerm(below: Int.max) { document.record($0, bodyCount: $1) }
-        if postings.count < document.fields.count {
-            postings += Array(repeating: [], count: document.fields.count - postings.count)
-        }
-        for number in document.touched {
-            let n = Int(number)
-            postings[n].append(PostingCode.pack(id, fields: document.fields[n], count: document.counts[n]))
-        }
-        returnCounts(&document)
-        documents.append((id, terms.length, terms.excerpt))
-    }
-
-    /// Hands over the postings gathered here and keeps none, so that merging holds one copy of them, not two.
-    func takePostings() -> [[UInt32]] {
-        defer { postings = [] }
-        return postings
     }
 
     /// The per-term scratch arrays, moved out to a local: a class's stored properties would be checked
@@ -129,14 +96,6 @@ struct DocumentCounts {
         touch(n)
         fields[n] |= field
         if field == PostingCode.body, counts[n] < PostingCode.maximumCount { counts[n] += 1 }
-    }
-
-    /// Records a body term whose occurrences were counted before.
-    mutating func record(_ number: UInt32, bodyCount: UInt8) {
-        let n = Int(number)
-        touch(n)
-        fields[n] |= PostingCode.body
-        counts[n] = bodyCount
     }
 
     private mutating func touch(_ n: Int) {
