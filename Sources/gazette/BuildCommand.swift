@@ -31,9 +31,9 @@ struct BuildCommand: ParsableCommand {
         let interruption = Interruption(marker: options.cacheFile.appendingPathExtension("building"), sink: sink)
         defer { interruption.finish() }
         do {
-            let (report, next) = try builder.build(into: sink, state: previous.state, clean: clean)
-            // Both states are large and the process ends next: freeing them entry by entry takes longer than the exit.
-            keptUntilExit = [previous.state, next]
+            let (report, next) = try builder.build(into: sink, state: previous.take(), clean: clean)
+            // The state is large and the process ends next: freeing it entry by entry takes longer than the exit.
+            keptUntilExit = [next]
             progress.finish()
             let start = clock.now
             if !report.unchanged || report.filesRead > 0 {

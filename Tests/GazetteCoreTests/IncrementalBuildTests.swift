@@ -44,6 +44,9 @@ import Testing
             #expect(loading.state.inputsKey == direct.inputsKey && loading.state.parseKey == direct.parseKey)
         }
         #expect(BuildState.Loading(from: site.root.appendingPathComponent("missing")).state.outputs.isEmpty)
+        // A build takes it over, so that it can update the records in place; nothing is kept behind.
+        #expect(loading.take().sources.count == 13)
+        #expect(loading.state.sources.isEmpty && loading.state.outputs.isEmpty)
     }
 
     @Test func anEditRendersOnlyThePagesThatShowTheArticle() throws {
@@ -82,6 +85,29 @@ import Testing
         #expect(site.output("keep.txt") == "mine")
         try site.remove("Output/topics/lonely/notes.txt")
         try site.remove("Output/keep.txt")
+        try site.expectSameAsColdBuild()
+    }
+
+    /// A rebuild updates the last build's records where files changed, came or went: the cache then
+    /// holds exactly the files there are, so the build after it has nothing to do.
+    @Test func theCacheKeepsOneRecordPerFileThroughAddsEditsAndDeletions() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        func recordedPaths() -> [String] {
+            BuildState.load(from: site.options.cacheFile).sources.keys.map { ($0 as NSString).lastPathComponent }.sorted()
+        }
+        #expect(recordedPaths().count == 13)
+        try site.remove("Content/2025/story-3.md")
+        try site.remove("Content/2025/story-7.md")
+        try site.write(article(title: "New", date: "2025-09-09T10:00:00Z", "topics: [Pakistan]", body: "New story."), to: "Content/2025/new.md")
+        try site.write(article(title: "Story 5 again", date: "2025-06-15T10:00:00Z", "topics: [Security]", body: "Edited."),
+                       to: "Content/2025/story-5.md")
+        try site.build()
+        let expected = (["lonely.md", "new.md"] + (1...12).filter { $0 != 3 && $0 != 7 }.map { "story-\($0).md" }).sorted()
+        #expect(recordedPaths() == expected)
+        #expect(BuildState.load(from: site.options.cacheFile).sources.values.contains { $0.article.title == "Story 5 again" })
+        #expect(try site.build().unchanged)
         try site.expectSameAsColdBuild()
     }
 

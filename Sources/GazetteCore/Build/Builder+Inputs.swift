@@ -36,9 +36,12 @@ extension Builder {
         let loader = ContentLoader(parser: ArticleParser(config: config), paths: paths)
         var loaded: BuildState?
         let content = loader.load(options.content) {
-            let state = loadPrevious()
+            var state = loadPrevious()
+            // Handed over, not shared, so that the loader can update them in place.
+            let sources = state.parseKey == parse.value ? state.sources : [:]
+            state.sources = [:]
             loaded = state
-            return state.parseKey == parse.value ? state.sources : [:]
+            return sources
         }
         let previous = loaded ?? loadPrevious()
         diagnostics += content.diagnostics

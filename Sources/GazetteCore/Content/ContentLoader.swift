@@ -60,24 +60,38 @@ public struct ContentLoader: Sendable {
         var result = Result(articles: [], diagnostics: walk.diagnostics, records: [:], read: toRead.count,
                             changed: files.count != previous.count || !toRead.isEmpty)
         result.articles.reserveCapacity(files.count)
-        // Every file as the last build saw it, and no other: its records are this build's, as they are.
-        let reused = !result.changed
-        if reused { result.records = previous } else { result.records.reserveCapacity(files.count) }
+        // This build's records are the last build's, updated where files changed: in place when the
+        // caller handed them over (`BuildState.Loading.take`), not a table of every record built again.
+        let previousCount = previous.count
+        var records = consume previous
+        var kept = 0
         var next = 0
         for (i, file) in files.enumerated() {
             let record: SourceRecord?
             if unchanged[i] {
-                record = previous[file.path]
+                record = records[file.path]
                 result.diagnostics += record?.warnings ?? []
+                kept += 1
             } else {
                 record = outcomes[next].0
                 result.diagnostics += outcomes[next].1
                 next += 1
+                if let record {
+                    if records.updateValue(record, forKey: file.path) != nil { kept += 1 }
+                } else if records.removeValue(forKey: file.path) != nil {
+                    kept += 1  // a record of this build's files, removed here
+                }
             }
             guard let record else { continue }
             result.articles.append(record.article)
-            if !reused { result.records[file.path] = record }
         }
+        if kept < previousCount {
+            // Files gone since the last build.
+            let walked = Set(files.map(\.path))
+            let gone = records.keys.filter { !walked.contains($0) }
+            for path in gone { records.removeValue(forKey: path) }
+        }
+        result.records = records
         return result
     }
 }

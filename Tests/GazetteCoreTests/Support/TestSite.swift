@@ -47,7 +47,7 @@ struct TestSite {
         configure(&options)
         let builder = Builder(options: options, paths: DisplayPaths(workingDirectory: root.path))
         let previous = BuildState.Loading(from: options.cacheFile)
-        let (report, state) = try builder.build(into: DiskSink(root: options.output), state: previous.state, clean: clean)
+        let (report, state) = try builder.build(into: DiskSink(root: options.output), state: previous.take(), clean: clean)
         try? state.save(to: options.cacheFile)
         return report
     }

@@ -22,5 +22,14 @@ extension BuildState {
             defer { done.signal() }  // for the next call
             return loaded!
         }
+
+        /// The state, once it is read, given up by this object: a build that takes it can update its
+        /// records in place instead of copying them. Later calls give an empty state.
+        public func take() -> BuildState {
+            done.wait()
+            defer { done.signal() }
+            defer { loaded = BuildState() }
+            return loaded!
+        }
     }
 }
