@@ -29,6 +29,11 @@ struct SearchStage: Sendable {
         var termsInUse: Int
     }
 
+    /// `search/docs/N.json` → the fingerprint of chunk N.
+    static func byPath(_ documentPrints: [UInt64]) -> [String: UInt64] {
+        Dictionary(uniqueKeysWithValues: documentPrints.indices.map { (SearchIndexLayout.documentsPath($0), documentPrints[$0]) })
+    }
+
     /// Analyzes bodies rendered for another reason (the feeds) that the index has neither analyzed nor
     /// cached, so that they are not rendered a second time for it.
     func take(_ bodies: [Int: String]) {
@@ -59,7 +64,7 @@ struct SearchStage: Sendable {
         let current = recorder.keepIfCurrent(Array(zip(documentPaths, documentPrints)))
         var kept: [Int: UInt64] = [:]
         for chunk in current.indices where current[chunk] { kept[chunk] = recorder.previous[documentPaths[chunk]]?.hash }
-        let prints = Dictionary(uniqueKeysWithValues: zip(documentPaths, documentPrints))
+        let prints = Self.byPath(documentPrints)
         let files = SearchIndexLayout(context: context, collected: collected).files(keptDocuments: kept)
         try eachInParallel(Array(files.indices)) { n throws(OutputError) in
             try recorder.write(files[n].bytes, to: files[n].path, fingerprint: prints[files[n].path] ?? fingerprint)
@@ -112,7 +117,7 @@ extension Builder {
         }
         let fingerprint = fingerprints.search()
         let documentPrints = SearchIndexLayout.documentChunks(articles: context.index.articles.count).map(fingerprints.searchDocuments)
-        let prints = Dictionary(uniqueKeysWithValues: documentPrints.indices.map { (SearchIndexLayout.documentsPath($0), documentPrints[$0]) })
+        let prints = SearchStage.byPath(documentPrints)
         let previousFiles = recorder.previous.keys.filter(SearchIndexLayout.isIndexFile)
         let current = !previousFiles.isEmpty && previousFiles.allSatisfy { recorder.isUnchanged($0, fingerprint: prints[$0] ?? fingerprint) }
         if current { previousFiles.forEach(recorder.keep) }
