@@ -324,8 +324,9 @@ enum FileIO {
             }
             if count == 0 { break }
             offset += count
-            // A regular file that did not fill the buffer has been read to its end: no read to hear so.
-            if offset < bytes.count, isRegular { break }
+            // A regular file read to the size it had is read: no read to hear its end. (A short read alone
+            // says nothing: one `read` returns at most 2 GiB.)
+            if isRegular, offset == Int(info.st_size) { break }
         }
         bytes.removeLast(bytes.count - offset)
         return bytes

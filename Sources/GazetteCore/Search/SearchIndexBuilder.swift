@@ -86,7 +86,9 @@ final class SearchIndexBuilder: Sendable {
         }
         let termCount = dictionary.terms.count
         let count = bodies.count
-        let partSize = max(1, (count + cores * 4 - 1) / (cores * 4))
+        // A few parts a core, for balance; at most 16, as each holds a count and an offset per term.
+        let partCount = min(cores * 4, 16)
+        let partSize = max(1, (count + partCount - 1) / partCount)
         let parts = stride(from: 0, to: count, by: partSize).map { $0..<min(count, $0 + partSize) }
         @Sendable func eachPosting(in part: Range<Int>, _ body: (Int, UInt32) -> Void) {
             var topics: [UInt32] = []
