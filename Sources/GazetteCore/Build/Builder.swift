@@ -111,34 +111,22 @@ public struct Builder: Sendable {
         guard !diagnostics.hasErrors else { throw fail(diagnostics, sink) }
         clock.lap("render", into: &report)
 
-        do throws(OutputError) {
-            // The search index and the other files need nothing of each other: the index is written on
-            // another thread meanwhile, so that its single-threaded parts leave no core idle.
-            let searchJob = search.flatMap { search in
-                defersSearch ? nil : BackgroundJob { () throws(OutputError) in
-                    let start = ContinuousClock.now
-                    return (try search.write(to: recorder), (ContinuousClock.now - start).seconds)
+        do {
+            if let search, !defersSearch {
+                if let written = try search.write(to: recorder) {
+                    state.keepSearchBodies(written, of: index, discardingCache: search.discardsCache)
                 }
+                clock.lap("search", into: &report)
             }
-            do throws(OutputError) {
-                let writer = FeedWriter(context: context)
-                let bodies = rendered.bodies
-                try eachInParallel(staleFeeds) { f throws(OutputError) in
-                    try recorder.write(writer.render(feeds[f]) { bodies[$0] ?? "" }, to: feeds[f].route.outputPath, fingerprint: feedPrints[f])
-                }
-                let sitemap = SitemapWriter(context: context, limit: options.sitemapLimit)
-                for (path, bytes) in sitemap.render(sitemapEntries(pages, index)) { try recorder.write(bytes, to: path) }
-                try recorder.write(sitemap.robots(), to: "robots.txt")
-                report.assets = try copyAssets(inputs.assets, to: recorder)
-            } catch {
-                _ = try? searchJob?.wait()  // nothing may still write when the sink is discarded
-                throw error
+            let writer = FeedWriter(context: context)
+            let bodies = rendered.bodies
+            try eachInParallel(staleFeeds) { f throws(OutputError) in
+                try recorder.write(writer.render(feeds[f]) { bodies[$0] ?? "" }, to: feeds[f].route.outputPath, fingerprint: feedPrints[f])
             }
-            if let searchJob, let search {
-                let (written, seconds) = try searchJob.wait()
-                if let written { state.keepSearchBodies(written, of: index, discardingCache: search.discardsCache) }
-                report.stages.append(("search", seconds))
-            }
+            let sitemap = SitemapWriter(context: context, limit: options.sitemapLimit)
+            for (path, bytes) in sitemap.render(sitemapEntries(pages, index)) { try recorder.write(bytes, to: path) }
+            try recorder.write(sitemap.robots(), to: "robots.txt")
+            report.assets = try copyAssets(inputs.assets, to: recorder)
             let deferred = defersSearch && search?.builder != nil
             let pagesOnly: @Sendable (String) -> Bool = { !SearchIndexLayout.isIndexFile($0) }
             let (manifest, removed) = try recorder.commit(scope: deferred ? pagesOnly : nil)

@@ -54,27 +54,3 @@ private final class ResultSlots<T>: @unchecked Sendable {
         storage.map { $0! }
     }
 }
-
-/// Work started on another thread now and waited for later, its error rethrown by `wait`.
-final class BackgroundJob<T: Sendable, E: Error>: @unchecked Sendable {
-    private let finished = DispatchSemaphore(value: 0)
-    /// Written once by the job before it signals, read only after `finished` is signalled.
-    private var result: Result<T, E>?
-
-    init(_ body: @escaping @Sendable () throws(E) -> T) {
-        DispatchQueue.global().async {
-            do throws(E) {
-                self.result = .success(try body())
-            } catch {
-                self.result = .failure(error)
-            }
-            self.finished.signal()
-        }
-    }
-
-    /// The job's result; call once.
-    func wait() throws(E) -> T {
-        finished.wait()
-        return try result!.get()
-    }
-}
