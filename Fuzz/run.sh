@@ -47,7 +47,7 @@ build() {
     mkdir -p "$out"
     echo "building $target"
     # shellcheck disable=SC2046
-    "$swiftc" -sanitize=fuzzer,address -parse-as-library -O -g "${linker[@]}" -module-name "Fuzz$target" \
+    "$swiftc" -sanitize=fuzzer,address -parse-as-library -O -g "${linker[@]}" -module-name "Fuzz$target" -package-name gazette \
         Fuzz/Common/Check.swift "Fuzz/$target/main.swift" $(sources "$target") -o "$out/$target"
 }
 

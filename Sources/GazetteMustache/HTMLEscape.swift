@@ -16,29 +16,25 @@ public enum HTMLEscape {
         string.withUTF8 { append($0, to: &output) }
     }
 
-    /// The bytes escaping replaces, as a table: one load per byte.
-    private static let escaped: [Bool] = (0...255).map { "&<>\"'".utf8.contains(UInt8($0)) }
+    /// The bytes escaping replaces.
+    private static let escaped = StopBytes { "&<>\"'".utf8.contains($0) }
 
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        escaped.withUnsafeBufferPointer { escaped in
-            var runStart = 0
-            var index = 0
-            while true {
-                while index < bytes.count, !escaped[Int(bytes[index])] { index += 1 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                guard index < bytes.count else { return }
-                let replacement: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                default: replacement = "&#39;"
-                }
-                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
-                index += 1
-                runStart = index
+        var runStart = 0
+        while true {
+            let index = escaped.next(in: bytes, from: runStart)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            guard index < bytes.count else { return }
+            let replacement: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            default: replacement = "&#39;"
             }
+            replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+            runStart = index + 1
         }
     }
 }

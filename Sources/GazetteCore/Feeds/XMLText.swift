@@ -1,3 +1,5 @@
+import GazetteMustache
+
 /// Text made safe for XML: markup characters escaped, and the characters XML 1.0 forbids removed.
 enum XMLText {
     static func escape(_ text: String) -> String {

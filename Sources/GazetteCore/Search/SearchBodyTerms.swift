@@ -67,27 +67,16 @@ struct SearchBodyTerms: Sendable, Equatable {
     }
 
     private static func unpack(_ packed: [UInt8], bits: Int, below limit: Int, _ body: (UInt32, UInt8) -> Void) -> Bool {
-        var offset = 0
-        var number: UInt64 = 0
-        var first = true
-        let mask = UInt64(1) << bits - 1
-        while offset < packed.count {
-            guard let value = PostingSet.readVarint(packed, &offset) else { return false }
-            let gap = value >> bits, count = UInt8(value & mask)
-            guard count > 0, gap < UInt64(limit) else { return false }
-            number = first ? gap : number + gap + 1
-            first = false
-            guard number < UInt64(limit) else { return false }
-            body(UInt32(number), count)
-        }
-        return true
+        var terms = Cursor(bytes: packed, bits: bits, below: limit)
+        while let term = terms.next() { body(term.number, term.value) }
+        return !terms.isMalformed
     }
 
     /// Calls `body` with each term of article `id` once, in increasing order, with its posting: the
     /// fields it is in (the title's and meta fields' terms, `topicTerms`, sorted, as meta, the body's)
     /// and its body occurrences. For packings known to be valid (`isValid`).
     func forEachPosting(of id: Int, topicTerms topics: [UInt32], _ body: (Int, UInt32) -> Void) {
-        var head = Cursor(bytes: self.head, bits: 2), terms = Cursor(bytes: packed, bits: 4)
+        var head = Cursor(bytes: self.head, bits: 2, below: Int.max), terms = Cursor(bytes: packed, bits: 4, below: Int.max)
         var nextHead = head.next(), nextTerm = terms.next()
         var t = 0
         while true {
@@ -115,25 +104,32 @@ struct SearchBodyTerms: Sendable, Equatable {
         }
     }
 
-    /// Reads packed terms one at a time, in increasing order.
+    /// Reads packed terms one at a time, in increasing order; stops at the first that is malformed or
+    /// not below `limit`.
     private struct Cursor {
         let bytes: [UInt8]
         let bits: Int
+        let limit: UInt64
         private var offset = 0
         private var number: UInt64 = 0
         private var started = false
+        private(set) var isMalformed = false
 
-        init(bytes: [UInt8], bits: Int) {
+        init(bytes: [UInt8], bits: Int, below limit: Int) {
             self.bytes = bytes
             self.bits = bits
+            self.limit = UInt64(limit)
         }
 
         mutating func next() -> (number: UInt32, value: UInt8)? {
-            guard offset < bytes.count, let packed = PostingSet.readVarint(bytes, &offset) else { return nil }
-            let gap = packed >> bits
+            guard offset < bytes.count, !isMalformed else { return nil }
+            guard let packed = PostingSet.readVarint(bytes, &offset) else { isMalformed = true; return nil }
+            let gap = packed >> bits, value = UInt8(packed & (1 << bits - 1))
+            // Both below `limit` (at most Int.max): the sum cannot overflow.
+            guard value > 0, gap < limit, !started || number + gap + 1 < limit else { isMalformed = true; return nil }
             number = started ? number + gap + 1 : gap
             started = true
-            return (UInt32(truncatingIfNeeded: number), UInt8(packed & (1 << bits - 1)))
+            return (UInt32(truncatingIfNeeded: number), value)
         }
     }
 

@@ -57,19 +57,12 @@ public struct Permalink: Sendable, Equatable {
             switch part {
             case .literal(let text): return text
             case .year: return String(time.year)
-            case .month: return Self.twoDigits(time.month)
-            case .day: return Self.twoDigits(time.day)
+            case .month: return DateFormats.pad(time.month)
+            case .day: return DateFormats.pad(time.day)
             case .slug: return slug
             }
         }
         // Made for every article in every build: most segments are one part, taken as it is.
         return Route(segments.map { parts in parts.count == 1 ? text(parts[0]) : parts.map(text).joined() })
-    }
-
-    private static let paddedNumbers = (0..<100).map { $0 < 10 ? "0\($0)" : String($0) }
-
-    /// `7` → `07`, from a table for the months and days every route is made of.
-    private static func twoDigits(_ value: Int) -> String {
-        paddedNumbers.indices.contains(value) ? paddedNumbers[value] : DateFormats.pad(value)
     }
 }

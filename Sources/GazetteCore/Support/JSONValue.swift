@@ -1,3 +1,5 @@
+import GazetteMustache
+
 /// A JSON document written in a fixed key order, for JSON Feed and JSON-LD.
 ///
 /// The text is safe inside an HTML `<script>` element: `<`, `>` and `&` are written as `\u003c`,

@@ -9,8 +9,7 @@ public enum DateFormats {
     /// `2025-11-19T14:30:00+05:00` (RFC 3339, for Atom, sitemaps and `<time datetime>`).
     public static func rfc3339(_ t: CivilTime) -> String {
         Text.make { text in
-            text.number(t.year, width: 4)
-            text.byte("-"); text.number(t.month); text.byte("-"); text.number(t.day)
+            text.day(t)
             text.byte("T"); text.number(t.hour); text.byte(":"); text.number(t.minute); text.byte(":"); text.number(t.second)
             text.offset(t.offset, colon: true)
         }
@@ -30,9 +29,7 @@ public enum DateFormats {
 
     /// `2025-11-19` (the date part of RFC 3339).
     public static func day(_ t: CivilTime) -> String {
-        Text.make { text in
-            text.number(t.year, width: 4); text.byte("-"); text.number(t.month); text.byte("-"); text.number(t.day)
-        }
+        Text.make { $0.day(t) }
     }
 
     /// `19 November 2025`.
@@ -90,6 +87,11 @@ public enum DateFormats {
             }
         }
 
+        /// `2025-11-19`.
+        mutating func day(_ t: CivilTime) {
+            number(t.year, width: 4); byte("-"); number(t.month); byte("-"); number(t.day)
+        }
+
         mutating func offset(_ seconds: Int, colon: Bool) {
             if seconds == 0, colon { byte("Z"); return }
             byte(seconds < 0 ? "-" : "+")
@@ -100,7 +102,12 @@ public enum DateFormats {
         }
     }
 
+    /// `value` zero-padded to `width` digits (`7` → `07`); months and days, which every article's route
+    /// and every date shown is made of, come from a table.
     static func pad(_ value: Int, _ width: Int = 2) -> String {
-        String(value).leftPadded(to: width)
+        if width == 2, twoDigits.indices.contains(value) { return twoDigits[value] }
+        return String(value).leftPadded(to: width)
     }
+
+    private static let twoDigits = (0..<100).map { $0 < 10 ? "0\($0)" : String($0) }
 }
