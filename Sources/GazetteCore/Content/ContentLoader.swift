@@ -67,23 +67,24 @@ public struct ContentLoader: Sendable {
         var kept = 0
         var next = 0
         for (i, file) in files.enumerated() {
-            let record: SourceRecord?
             if unchanged[i] {
-                record = records[file.path]
-                result.diagnostics += record?.warnings ?? []
+                // The article and warnings read where they are: a copy of the whole record would retain its
+                // search terms too.
+                guard let article = records[file.path]?.article else { continue }
+                if let warnings = records[file.path]?.warnings, !warnings.isEmpty { result.diagnostics += warnings }
+                result.articles.append(article)
                 kept += 1
-            } else {
-                record = outcomes[next].0
-                result.diagnostics += outcomes[next].1
-                next += 1
-                if let record {
-                    if records.updateValue(record, forKey: file.path) != nil { kept += 1 }
-                } else if records.removeValue(forKey: file.path) != nil {
-                    kept += 1  // a record of this build's files, removed here
-                }
+                continue
             }
-            guard let record else { continue }
-            result.articles.append(record.article)
+            let record = outcomes[next].0
+            result.diagnostics += outcomes[next].1
+            next += 1
+            if let record {
+                if records.updateValue(record, forKey: file.path) != nil { kept += 1 }
+                result.articles.append(record.article)
+            } else if records.removeValue(forKey: file.path) != nil {
+                kept += 1  // a record of this build's files, removed here
+            }
         }
         if kept < previousCount {
             // Files gone since the last build.

@@ -135,11 +135,12 @@ extension BuildState {
         for _ in 0..<(try r.count()) { readers.append(try r.part()) }
         let parts = readers
         guard r.atEnd else { throw BinaryReader.Corrupt() }
-        let decoded = parallelMap(parts.count) { n -> [(String, SourceRecord)]? in try? decode(parts[n]) }
+        var decoded = parallelMap(parts.count) { n -> [(String, SourceRecord)]? in try? decode(parts[n]) }
         state.sources.reserveCapacity(decoded.reduce(0) { $0 + ($1?.count ?? 0) })
-        for part in decoded {
-            guard let part else { throw BinaryReader.Corrupt() }
-            for (path, record) in part { state.sources[path] = record }
+        // Moved out of the decoded parts, not copied: a copy of a record retains each of its strings.
+        while let last = decoded.popLast() {
+            guard var part = last else { throw BinaryReader.Corrupt() }
+            while let (path, record) = part.popLast() { state.sources[path] = record }
         }
     }
 }
