@@ -18,9 +18,10 @@ final class Interruption {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
-                sink.cancel()
+                let unchanged = sink.cancel()
                 unlink(marker.path)
-                FileHandle.standardError.write(Data("\ninterrupted: the output folder is as it was\n".utf8))
+                let state = unchanged ? "the output folder is as it was" : "the new output was already in place"
+                FileHandle.standardError.write(Data("\ninterrupted: \(state)\n".utf8))
                 exit(130)
             }
             source.resume()

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 import Testing
 @testable import GazetteCore
 
@@ -113,6 +114,55 @@ import Testing
             do { try sink.write(Array("x".utf8), to: "index.html") } catch { #expect(error.message.contains(message), "\(error)") }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).sorted() == ["Dangling", "File", "Linked", "elsewhere"])
+    }
+
+    /// Ctrl-C (`cancel`, from another thread) at any moment around a commit into an existing output
+    /// folder. When `cancel` returns (the command exits right after) no temporary file is left, and the
+    /// folder holds the last build's files, all of them, or (when the commit had started, which
+    /// `cancel` says) all of the new ones. A commit cut short used to leave the files it had not yet
+    /// moved as temporary files.
+    @Test func cancelAtAnyMomentOfACommit() throws {
+        let base = try Self.makeBase()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let output = base.appendingPathComponent("Output")
+        let paths = (0..<300).map { "2025/\($0 % 12)/story-\($0)/index.html" }
+        let first = DiskSink(root: output)
+        for path in paths { try first.write(Array("old".utf8), to: path) }
+        try first.commit()
+        let snapshot: @Sendable () -> (temporary: Int, contents: Set<Data?>) = {
+            let files = (try? FileManager.default.subpathsOfDirectory(atPath: output.path)) ?? []
+            return (files.filter { $0.hasSuffix(DiskSink.temporarySuffix) }.count,
+                    Set(paths.map { FileManager.default.contents(atPath: output.path + "/" + $0) }))
+        }
+
+        var current = Data("old".utf8)
+        var outcomes: Set<Bool> = []
+        for round in 0..<60 {
+            let sink = DiskSink(root: output)
+            let new = Data("new \(round)".utf8)
+            for path in paths { try sink.write(Array(new), to: path) }
+            let seen = Mutex<(unchanged: Bool, temporary: Int, contents: Set<Data?>)?>(nil)
+            let group = DispatchGroup()
+            // From well before the commit to past its end, so that every moment is met.
+            let offset = round * 50 - 1_000
+            DispatchQueue.global().async(group: group) {
+                if offset > 0 { usleep(UInt32(offset)) }
+                let unchanged = sink.cancel()
+                let (temporary, contents) = snapshot()  // what the folder holds when the command exits
+                seen.withLock { $0 = (unchanged, temporary, contents) }
+            }
+            if offset < 0 { usleep(UInt32(-offset)) }
+            let committed = (try? sink.commit()) != nil
+            group.wait()
+            let after = try #require(seen.withLock { $0 })
+            #expect(after.unchanged == !committed)
+            #expect(after.temporary == 0, "round \(round): \(after.temporary) temporary files left")
+            #expect(after.contents == [after.unchanged ? current : new], "round \(round): not all files are the old or the new ones")
+            if !after.unchanged { current = new }
+            outcomes.insert(after.unchanged)
+        }
+        // Both cases were met: cancelled before the commit, and during or after it.
+        #expect(outcomes == [true, false])
     }
 
     private static func makeBase() throws -> URL {

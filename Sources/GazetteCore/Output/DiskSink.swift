@@ -25,8 +25,11 @@ public final class DiskSink: OutputSink {
     private let isStaging = Atomic<Bool>(false)
     /// Set by `cancel`: writes still under way remove their own temporary files.
     private let cancelled = Atomic<Bool>(false)
-    /// Writes between creating their temporary file and recording (or removing) it.
+    /// Writes between creating their temporary file and recording (or removing) it, and a commit
+    /// under way: `cancel` waits for them.
     private let writing = Atomic<Int>(0)
+    /// Set when a commit starts moving files into place: after that, a cancelled build leaves the new output.
+    private let committing = Atomic<Bool>(false)
 
     /// The root, opened once it exists, for stamps (-1 until then).
     private let rootFolder = Atomic<CInt>(-1)
@@ -79,12 +82,19 @@ public final class DiskSink: OutputSink {
     }
 
     /// Stops the build from any thread (Ctrl-C): removes every temporary file and the folders the build
-    /// created, and makes writes still under way remove theirs. The output folder is left as it was.
-    public func cancel() {
+    /// created, and makes writes still under way remove theirs. A commit under way is let finish: its
+    /// files are already written, and a rename at a time it is quick.
+    ///
+    /// - Returns: true when the output folder is as it was; false when a commit had started, so that
+    ///   it holds this build's output.
+    @discardableResult
+    public func cancel() -> Bool {
         staged.withLock { _ in cancelled.store(true, ordering: .releasing) }
-        // The process exits next: let writes under way finish removing their files first.
+        // The process exits next: let writes under way finish removing their files first, and a commit
+        // under way moving its files (cut short, it would leave temporary files behind).
         while writing.load(ordering: .acquiring) > 0 { usleep(1000) }
         discard()
+        return !committing.load(ordering: .acquiring)
     }
 
     /// Removes the temporary files a build that was killed left behind (`*.gazette-tmp` under the root,
@@ -98,6 +108,16 @@ public final class DiskSink: OutputSink {
     }
 
     public func commit() throws(OutputError) {
+        writing.add(1, ordering: .acquiringAndReleasing)
+        defer { writing.subtract(1, ordering: .acquiringAndReleasing) }
+        // Checked under the lock `cancel` sets the flag under: either the commit sees it and moves
+        // nothing, or `cancel` waits for the whole commit.
+        let started = staged.withLock { _ in
+            guard !cancelled.load(ordering: .acquiring) else { return false }
+            committing.store(true, ordering: .releasing)
+            return true
+        }
+        guard started else { throw OutputError(path: "", message: "the build was cancelled") }
         if isStaging.load(ordering: .acquiring) {
             defer { forgetFolders() }
             guard rename(stagingPath, rootPath) == 0 else {
