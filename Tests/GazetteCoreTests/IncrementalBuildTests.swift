@@ -282,6 +282,34 @@ import Testing
         try site.expectSameAsColdBuild()
     }
 
+    /// Related coverage depends on every article's date and topics: the cache keeps the lists, an edit of
+    /// a body keeps them as they are, an edit of a topic or a date makes them again, and every build's
+    /// output is a cold build's.
+    @Test func relatedCoverageIsKeptUntilADateOrATopicChanges() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        let cache = site.root.appendingPathComponent(".gazette/cache")
+        let first = try #require(BuildState.load(from: cache).related)
+        #expect(first.lists.count == 13)
+        try site.write(article(title: "Story 3", date: "2025-04-13T10:00:00Z", "topics: [Economy, Pakistan]", body: "A longer body of story 3."),
+                       to: "Content/2025/story-3.md")
+        try site.build()
+        #expect(BuildState.load(from: cache).related == first)
+        try site.expectSameAsColdBuild()
+        try site.write(article(title: "Story 3", date: "2025-04-13T10:00:00Z", "topics: [Security]", body: "A longer body of story 3."),
+                       to: "Content/2025/story-3.md")
+        try site.build()
+        let second = try #require(BuildState.load(from: cache).related)
+        #expect(second.key != first.key && second.lists != first.lists)
+        try site.expectSameAsColdBuild()
+        try site.write(article(title: "Story 3", date: "2024-12-30T10:00:00Z", "topics: [Security]", body: "A longer body of story 3."),
+                       to: "Content/2025/story-3.md")
+        try site.build()
+        #expect(try #require(BuildState.load(from: cache).related).key != second.key)
+        try site.expectSameAsColdBuild()
+    }
+
     @Test func theCacheRoundTripsEveryArticleField() throws {
         let site = try TestSite([
             "Content/a.md": """

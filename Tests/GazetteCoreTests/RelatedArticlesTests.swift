@@ -63,6 +63,44 @@ import Testing
         return (dates, topics, articleTopics)
     }
 
+    /// The last build's lists are taken as they are when made from the same dates and topics in the same
+    /// order, and made again when any of them differs (or when they point at articles that are not there).
+    @Test func theLastBuildsListsAreReusedOnlyForTheSameDatesAndTopics() {
+        let (dates, topics, articleTopics) = Self.synthetic(500, topicCount: 20, topicsEach: 2)
+        let made = RelatedArticles.compute(dates: dates, topicArticles: topics, articleTopics: articleTopics, reusing: nil)
+        #expect(made.lists == RelatedArticles.compute(dates: dates, topicArticles: topics, articleTopics: articleTopics))
+        // Lists that could not come from these articles show whether the memo was taken or not.
+        let marked = RelatedArticles.Memo(key: made.key, lists: made.lists.indices.map { [($0 + 1) % made.lists.count] })
+        #expect(RelatedArticles.compute(dates: dates, topicArticles: topics, articleTopics: articleTopics, reusing: marked) == marked)
+
+        func topicArticles(_ articleTopics: [[Int]]) -> [[Int]] {
+            var lists = Array(repeating: [Int](), count: topics.count)
+            for (i, mine) in articleTopics.enumerated() { for t in mine { lists[t].append(i) } }
+            return lists
+        }
+        var laterDate = dates
+        laterDate[250] += 1
+        var otherTopic = articleTopics
+        otherTopic[250][1] = (0..<topics.count).first { !articleTopics[250].contains($0) }!
+        var fewerTopics = articleTopics
+        fewerTopics[250].removeLast()
+        var swapped = articleTopics
+        swapped[250].reverse()
+        let changes: [(String, [Date], [[Int]])] = [
+            ("a date", laterDate, articleTopics), ("a topic", dates, otherTopic), ("a topic less", dates, fewerTopics),
+            ("the order of topics", dates, swapped), ("an article less", Array(dates.dropLast()), Array(articleTopics.dropLast())),
+        ]
+        for (change, dates, articleTopics) in changes {
+            let again = RelatedArticles.compute(dates: dates, topicArticles: topicArticles(articleTopics), articleTopics: articleTopics, reusing: marked)
+            #expect(again.key != marked.key, "\(change)")
+            #expect(again.lists == RelatedArticles.compute(dates: dates, topicArticles: topicArticles(articleTopics), articleTopics: articleTopics), "\(change)")
+        }
+        // A damaged cache's lists, pointing past the last article, are not taken.
+        var damaged = marked
+        damaged.lists[7] = [dates.count]
+        #expect(RelatedArticles.compute(dates: dates, topicArticles: topics, articleTopics: articleTopics, reusing: damaged) == made)
+    }
+
     /// A large archive: comparing every pair would be 450 million comparisons, far beyond what this
     /// test's run allows; the candidates of each article come from its topics' neighbours only.
     @Test func largeArchivesCompareNoPairs() throws {

@@ -61,6 +61,7 @@ public struct Builder: Sendable {
            !previousOutputs.isEmpty, Self.isIntact(previousOutputs, in: sink) {
             // Nothing the output depends on changed, and the output is as it was left.
             state.outputs = previousOutputs
+            state.related = previous.related
             report.articles = inputs.published.count
             report.unchanged = true
             report.seconds = clock.total
@@ -68,8 +69,10 @@ public struct Builder: Sendable {
             return (report, state)
         }
 
-        let (index, indexDiagnostics) = SiteIndex.build(inputs.content.articles, published: inputs.published, config: inputs.config)
+        let (index, indexDiagnostics) = SiteIndex.build(inputs.content.articles, published: inputs.published, config: inputs.config,
+                                                        previousRelated: previous.related)
         diagnostics += indexDiagnostics
+        state.related = index.newsroom.relatedMemo
         let context = SiteContext(index: index, buildTime: options.now)
         let planner = PagePlanner(index: index)
         let pages = planner.pages()

@@ -10,11 +10,16 @@ public struct NewsroomIndex: Sendable {
     /// Every short URL and alias, in article order.
     public let redirects: [Redirect]
     /// `related[i]`: article `i`'s related articles, best first (see `RelatedArticles`).
-    public let related: [[Int]]
+    public var related: [[Int]] { relatedMemo.lists }
+    /// The related lists with what they were made from, for the next build.
+    let relatedMemo: RelatedArticles.Memo
 
     /// Groups the bylines and collects the redirects of `articles` (in index order).
+    ///
+    /// - Parameter previousRelated: the last build's related lists, taken when made from the same dates
+    ///   and topics.
     static func build(_ articles: [Article], topics: [Topic], articleTopics: [[Int]],
-                      config: SiteConfig) -> NewsroomIndex {
+                      config: SiteConfig, previousRelated: RelatedArticles.Memo? = nil) -> NewsroomIndex {
         var authorGroups = NameGroups()
         var redirects: [Redirect] = []
         for i in articles.indices {  // by index: a copy of each article costs more than what is read of it
@@ -29,8 +34,8 @@ public struct NewsroomIndex: Sendable {
             return Author(name: profile?.name ?? group.name, slug: group.slug, profile: profile, articles: group.articles)
         }
         let related = RelatedArticles.compute(dates: articles.map(\.date), topicArticles: topics.map(\.articles),
-                                              articleTopics: articleTopics)
-        return NewsroomIndex(authors: authors, articleAuthors: articleAuthors, redirects: redirects, related: related)
+                                              articleTopics: articleTopics, reusing: previousRelated)
+        return NewsroomIndex(authors: authors, articleAuthors: articleAuthors, redirects: redirects, relatedMemo: related)
     }
 }
 

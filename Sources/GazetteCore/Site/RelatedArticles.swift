@@ -18,6 +18,41 @@ enum RelatedArticles {
     /// Candidates looked at on each side of an article in each of its topics' lists.
     static let window = 32
 
+    /// The lists of a build, with the hash of what they were made from: the next build takes them as they
+    /// are when its articles have the same dates and topics in the same order (most edits change a body).
+    struct Memo: Sendable, Equatable {
+        var key: UInt64
+        var lists: [[Int]]
+    }
+
+    /// The lists of `memo` when it was made from the same dates and topics, else computed again.
+    static func compute(dates: [Date], topicArticles: [[Int]], articleTopics: [[Int]], reusing memo: Memo?) -> Memo {
+        let key = key(dates: dates, topicCount: topicArticles.count, articleTopics: articleTopics)
+        // Checked whole: a damaged cache must not point at articles that are not there.
+        if let memo, memo.key == key, memo.lists.count == dates.count,
+           memo.lists.allSatisfy({ $0.allSatisfy { dates.indices.contains($0) } }) {
+            return memo
+        }
+        return Memo(key: key, lists: compute(dates: dates, topicArticles: topicArticles, articleTopics: articleTopics))
+    }
+
+    /// Everything `compute` reads: each topic's articles follow from the articles' topics.
+    static func key(dates: [Date], topicCount: Int, articleTopics: [[Int]]) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(version)
+        hash.combine(dates.count)
+        hash.combine(topicCount)
+        for (date, topics) in zip(dates, articleTopics) {
+            hash.combine(date.timeIntervalSince1970.bitPattern)
+            hash.combine(topics.count)
+            for t in topics { hash.combine(t) }
+        }
+        return hash.value
+    }
+
+    /// Bumped when the choice changes (`count`, `minimum`, `window`, the ranking), so that kept lists are made again.
+    static let version = 1
+
     /// `result[i]` lists article `i`'s related articles, best first.
     ///
     /// - Parameters:

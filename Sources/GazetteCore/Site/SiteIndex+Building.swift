@@ -13,7 +13,11 @@ extension SiteIndex {
 
     /// The index of `all[published]`: the build's loaded articles and the positions of those it
     /// publishes, so that the articles are copied once, in their order.
-    static func build(_ all: [Article], published: [Int], config: SiteConfig) -> (SiteIndex, [Diagnostic]) {
+    ///
+    /// - Parameter previousRelated: the last build's related lists (`NewsroomIndex.relatedMemo`), reused
+    ///   when the articles' dates and topics are the same.
+    static func build(_ all: [Article], published: [Int], config: SiteConfig,
+                      previousRelated: RelatedArticles.Memo? = nil) -> (SiteIndex, [Diagnostic]) {
         // Numbers are sorted, not the articles themselves: moving large values around is most of a sort's cost.
         let order = published.sorted { i, j in
             if all[i].date != all[j].date { return all[i].date > all[j].date }
@@ -46,7 +50,8 @@ extension SiteIndex {
             }
             years[years.count - 1].months[years[years.count - 1].months.count - 1].articles.append(i)
         }
-        let newsroom = NewsroomIndex.build(articles, topics: topics, articleTopics: articleTopics, config: config)
+        let newsroom = NewsroomIndex.build(articles, topics: topics, articleTopics: articleTopics, config: config,
+                                           previousRelated: previousRelated)
         let index = SiteIndex(config: config, articles: articles, routes: routes, times: times, topics: topics,
                               articleTopics: articleTopics, years: years, newsroom: newsroom)
         return (index, diagnostics)

@@ -6,7 +6,7 @@ extension BuildState {
     /// of Gazette still knows which files the last build wrote and can remove the stale ones.
     static let manifestVersion: UInt64 = 1
     /// Bumped whenever the layout of the source records, or what they mean, changes: they are then ignored.
-    static let sourcesVersion: UInt64 = 4
+    static let sourcesVersion: UInt64 = 5
 
     /// Reads the state a previous build saved in `file`. A missing or damaged cache gives an empty state;
     /// one from another version of Gazette gives its manifest only.
@@ -71,6 +71,7 @@ extension BuildState {
         w.write(inputsKey)
         w.write(searchKey)
         w.write(searchTerms)
+        w.write(related)
     }
 
     /// Ranges of about `recordsPerPart` records, at least one.
@@ -131,6 +132,7 @@ extension BuildState {
         state.inputsKey = try r.uint64()
         state.searchKey = try r.uint64()
         state.searchTerms = try r.searchTerms()
+        state.related = try r.related()
         var readers: [BinaryReader] = []
         for _ in 0..<(try r.count()) { readers.append(try r.part()) }
         let parts = readers
@@ -146,6 +148,17 @@ extension BuildState {
 }
 
 extension BinaryWriter {
+    mutating func write(_ related: RelatedArticles.Memo?) {
+        guard let related else { return write(false) }
+        write(true)
+        write(related.key)
+        write(related.lists.count)
+        for list in related.lists {
+            write(list.count)
+            for article in list { write(article) }
+        }
+    }
+
     mutating func write(_ stamp: FileStamp) {
         write(stamp.size)
         write(stamp.modified)
@@ -161,6 +174,20 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
+    mutating func related() throws(Corrupt) -> RelatedArticles.Memo? {
+        guard try bool() else { return nil }
+        let key = try uint64()
+        let listCount = try count()
+        var lists: [[Int]] = []
+        lists.reserveCapacity(listCount)
+        for _ in 0..<listCount {
+            var list: [Int] = []
+            for _ in 0..<(try count()) { list.append(try int()) }
+            lists.append(list)
+        }
+        return RelatedArticles.Memo(key: key, lists: lists)
+    }
+
     mutating func stamp() throws(Corrupt) -> FileStamp {
         FileStamp(size: try int(), modified: try int())
     }

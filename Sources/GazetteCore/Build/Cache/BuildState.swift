@@ -20,6 +20,8 @@ public struct BuildState: Sendable {
     var searchKey: UInt64 = 0
     /// The terms the cached search bodies refer to by number.
     var searchTerms = SearchTermList()
+    /// Every article's related articles, with what they were made from (`RelatedArticles.Memo`).
+    var related: RelatedArticles.Memo?
 
     public init() {}
 }
