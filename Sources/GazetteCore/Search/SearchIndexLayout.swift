@@ -118,7 +118,27 @@ struct SearchIndexLayout {
             let ids = topic.articles.map { UInt32($0) }
             records.append(TermRecord(term: "#" + topic.slug, documentFrequency: ids.count, bytes: Self.encode([[], [], ids, []])))
         }
-        return records.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+        return Self.sortedByBytes(records)
+    }
+
+    /// `records` in the order of their terms' UTF-8 bytes. Numbers are sorted, not records (moving one
+    /// costs more than comparing), and mostly by the terms' first eight bytes as one integer: tens of
+    /// thousands of terms are sorted on every rewrite of the index.
+    static func sortedByBytes(_ records: [TermRecord]) -> [TermRecord] {
+        let prefixes = records.map { record in
+            var term = record.term
+            return term.withUTF8 { bytes in
+                var prefix: UInt64 = 0
+                // Bytes past the end count as 0, which no term has: a term before its extensions.
+                for k in 0..<8 { prefix = prefix << 8 | UInt64(k < bytes.count ? bytes[k] : 0) }
+                return prefix
+            }
+        }
+        let order = records.indices.sorted { a, b in
+            if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
+            return records[a].term.utf8.lexicographicallyPrecedes(records[b].term.utf8)
+        }
+        return order.map { records[$0] }
     }
 
     static func isStrong(count: Double, length: Double, average: Double) -> Bool {

@@ -48,6 +48,24 @@ import Testing
         #expect(terms.last == "ہے" || terms.last!.unicodeScalars.first!.value > 0x600)
     }
 
+    /// The sort by a term's first eight bytes, then the rest, gives the order of the plain byte-wise
+    /// comparison for terms of every length around eight bytes, sharing long prefixes, in several scripts.
+    @Test func termRecordsSortAsTheirBytes() {
+        var generator = SplitMix(seed: 7)
+        let pieces = ["a", "b", "z", "0", "'", "é", "ß", "ہ", "ے", "#", "aaaaaaa", "abcdefgh"]
+        var terms: Set<String> = []
+        while terms.count < 3_000 {
+            var term = ""
+            for _ in 0..<(1 + Int(generator.next() % 6)) { term += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            terms.insert(term)
+        }
+        let records = terms.shuffled().map { SearchIndexLayout.TermRecord(term: $0, documentFrequency: $0.utf8.count, bytes: Array($0.utf8)) }
+        let sorted = SearchIndexLayout.sortedByBytes(records)
+        #expect(sorted.map(\.term) == records.map(\.term).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        // Each record moves whole, its numbers and bytes with its term.
+        #expect(sorted.allSatisfy { $0.documentFrequency == $0.term.utf8.count && $0.bytes == Array($0.term.utf8) })
+    }
+
     @Test func documentsCarryWhatAResultShows() throws {
         let site = try SearchFixture.site()
         defer { site.delete() }
