@@ -32,8 +32,9 @@ struct BuildCommand: ParsableCommand {
         defer { interruption.finish() }
         do {
             let (report, next) = try builder.build(into: sink, state: previous.take(), clean: clean)
-            // The state is large and the process ends next: freeing it entry by entry takes longer than the exit.
-            keptUntilExit = [next]
+            // The state and what the build made on its way are large and the process ends next: freeing
+            // them entry by entry takes longer than the exit.
+            keptUntilExit = [next, report.leftovers as Any]
             progress.finish()
             let start = clock.now
             if !report.unchanged || report.filesRead > 0 {

@@ -47,6 +47,17 @@ extension BuildOptions {
 }
 
 /// What a build did, for the summary line and for tests.
+/// Values a build made and no longer needs, held together; freeing a large archive's index and pages
+/// one by one takes milliseconds, which a process about to exit need not spend.
+public final class BuildLeftovers: @unchecked Sendable {
+    // Never read: only kept.
+    private let values: [Any]
+
+    init(_ values: [Any]) {
+        self.values = values
+    }
+}
+
 public struct BuildReport: Sendable {
     public var articles = 0
     public var pages = 0
@@ -68,6 +79,10 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// The search index still to write, when the build deferred it (`Builder.defersSearch`).
     public var pendingSearch: PendingSearch?
+    /// What the build made on its way (the site index, the pages, their view context), for a caller
+    /// that has better moments to free it than the build's end (a process that exits next, a server
+    /// that answers first).
+    public var leftovers: BuildLeftovers?
 
     public var summary: String {
         let time = String(format: "%.2f", seconds)

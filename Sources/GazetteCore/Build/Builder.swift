@@ -62,6 +62,7 @@ public struct Builder: Sendable {
             // Nothing the output depends on changed, and the output is as it was left.
             state.outputs = previousOutputs
             state.related = previous.related
+            report.leftovers = BuildLeftovers([inputs, previous])
             report.articles = inputs.published.count
             report.unchanged = true
             report.seconds = clock.total
@@ -144,6 +145,8 @@ public struct Builder: Sendable {
         }
         clock.lap("write", into: &report)
 
+        report.leftovers = BuildLeftovers([inputs, previous, context, pages, outputPaths, pagePrints, recorder, renderer, rendered,
+                                           search as Any, feeds, feedPrints])
         report.articles = index.articles.count
         report.pages = pages.count
         report.feeds = feeds.count
