@@ -57,32 +57,17 @@ public struct ContentLoader: Sendable {
             guard let article else { return (nil, diagnostics) }
             return (SourceRecord(stamp: file.stamp, article: article, warnings: diagnostics), diagnostics)
         }
-        var result = Result(articles: [], diagnostics: walk.diagnostics, records: [:], read: toRead.count,
-                            changed: files.count != previous.count || !toRead.isEmpty)
-        result.articles.reserveCapacity(files.count)
         // This build's records are the last build's, updated where files changed: in place when the
         // caller handed them over (`BuildState.Loading.take`), not a table of every record built again.
         let previousCount = previous.count
         var records = consume previous
-        var kept = 0
-        var next = 0
-        for (i, file) in files.enumerated() {
-            if unchanged[i] {
-                // The article and warnings read where they are: a copy of the whole record would retain its
-                // search terms too.
-                guard let article = records[file.path]?.article else { continue }
-                if let warnings = records[file.path]?.warnings, !warnings.isEmpty { result.diagnostics += warnings }
-                result.articles.append(article)
-                kept += 1
-                continue
-            }
-            let record = outcomes[next].0
-            result.diagnostics += outcomes[next].1
-            next += 1
-            if let record {
-                if records.updateValue(record, forKey: file.path) != nil { kept += 1 }
-                result.articles.append(record.article)
-            } else if records.removeValue(forKey: file.path) != nil {
+        var outcomeOf = [Int](repeating: -1, count: files.count)  // by file: its place in `outcomes`, -1 when unchanged
+        var kept = files.count - toRead.count  // an unchanged file has its record
+        for (n, i) in toRead.enumerated() {
+            outcomeOf[i] = n
+            if let record = outcomes[n].0 {
+                if records.updateValue(record, forKey: files[i].path) != nil { kept += 1 }
+            } else if records.removeValue(forKey: files[i].path) != nil {
                 kept += 1  // a record of this build's files, removed here
             }
         }
@@ -92,6 +77,21 @@ public struct ContentLoader: Sendable {
             let gone = records.keys.filter { !walked.contains($0) }
             for path in gone { records.removeValue(forKey: path) }
         }
+        // The articles, in the files' order, taken from the records on every core: each is a copy that
+        // retains every string in it.
+        let table = records, outcome = outcomeOf
+        let present = files.indices.filter { outcome[$0] < 0 || outcomes[outcome[$0]].0 != nil }
+        let articles = parallelMap(present.count) { n in
+            let i = present[n]
+            return outcome[i] < 0 ? table[files[i].path]!.article : outcomes[outcome[i]].0!.article
+        }
+        let problems = parallelMap(files.count) { i in
+            outcome[i] < 0 ? table[files[i].path]?.warnings ?? [] : outcomes[outcome[i]].1
+        }
+        var diagnostics = walk.diagnostics
+        for list in problems where !list.isEmpty { diagnostics += list }
+        var result = Result(articles: articles, diagnostics: diagnostics, records: [:], read: toRead.count,
+                            changed: files.count != previousCount || !toRead.isEmpty)
         result.records = records
         return result
     }

@@ -120,11 +120,11 @@ final class SearchIndexBuilder: Sendable {
         starts[termCount] = total
         let firsts = next
         let codes = [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
-            let slots = SharedSlots(buffer)
+            let slots = Slots(buffer)
             _ = parallelMap(parts.count) { p -> Bool in
                 var at = firsts[p]
                 eachPosting(in: parts[p]) { term, code in
-                    slots.set(at[term], code)
+                    slots.initialize(at[term], to: code)
                     at[term] += 1
                 }
                 return true
@@ -140,18 +140,5 @@ final class SearchIndexBuilder: Sendable {
             collected.indexed += 1
         }
         return collected
-    }
-}
-
-/// A buffer that several threads write, each to its own positions (`collected`'s second pass).
-private struct SharedSlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<UInt32>
-
-    init(_ buffer: UnsafeMutableBufferPointer<UInt32>) {
-        self.buffer = buffer
-    }
-
-    func set(_ position: Int, _ value: UInt32) {
-        buffer[position] = value
     }
 }

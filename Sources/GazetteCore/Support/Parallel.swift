@@ -3,18 +3,22 @@ import Foundation
 
 /// Runs `body` over `0..<count` on every core and returns the results in order.
 ///
-/// Work is handed out in chunks so that small items do not pay for a dispatch each.
+/// Work is handed out in chunks so that small items do not pay for a dispatch each. Each result is
+/// put straight into the returned array's storage: no second pass copies them there (for values
+/// holding many references, each copy would retain every one).
 func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     guard count > 0 else { return [] }
-    let slots = ResultSlots<T>(count: count)
     let chunk = max(1, min(64, count / (cores * 8)))
     let chunks = (count + chunk - 1) / chunk
-    DispatchQueue.concurrentPerform(iterations: chunks) { c in
-        for i in (c * chunk)..<min(count, (c + 1) * chunk) {
-            slots.set(i, body(i))
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let slots = Slots(buffer)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for i in (c * chunk)..<min(count, (c + 1) * chunk) {
+                slots.initialize(i, to: body(i))
+            }
         }
+        initialized = count
     }
-    return slots.values()
 }
 
 let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -32,25 +36,16 @@ func eachInParallel<E: Error>(_ items: [Int], _ body: @Sendable (Int) throws(E) 
     if let error = errors.lazy.compactMap({ $0 }).first { throw error }
 }
 
-/// Slots each written by exactly one task, read after all of them finished.
-private final class ResultSlots<T>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<T?>
+/// An array's storage that several threads initialize, each its own positions, before the array is
+/// used (`parallelMap`, and the search index's postings).
+struct Slots<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
 
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
+    init(_ buffer: UnsafeMutableBufferPointer<T>) {
+        self.buffer = buffer
     }
 
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-
-    func set(_ index: Int, _ value: T) {
-        storage[index] = value
-    }
-
-    func values() -> [T] {
-        storage.map { $0! }
+    func initialize(_ position: Int, to value: T) {
+        (buffer.baseAddress! + position).initialize(to: value)
     }
 }
