@@ -27,6 +27,44 @@ import Testing
         #expect(bytes.count <= 100_000 / 8 + 16)
     }
 
+    /// The bytes of the format's definition (gaps when they take at most six bytes more than the
+    /// bitmap), for random sets of every density, written after other bytes as the index writes them.
+    @Test func encodingFollowsTheDefinition() {
+        func reference(_ ids: [UInt32]) -> [UInt8] {
+            var out: [UInt8] = []
+            PostingSet.appendVarint(UInt64(ids.count), to: &out)
+            guard let first = ids.first, let last = ids.last else { return out }
+            var gaps: [UInt8] = []
+            var previous: UInt32 = 0
+            for id in ids {
+                PostingSet.appendVarint(UInt64(id - previous), to: &gaps)
+                previous = id
+            }
+            let start = first & ~7, length = Int((last - start) / 8 + 1)
+            if gaps.count <= length + 6 { return out + [0] + gaps }
+            out.append(1)
+            PostingSet.appendVarint(UInt64(start), to: &out)
+            PostingSet.appendVarint(UInt64(length), to: &out)
+            var bitmap = [UInt8](repeating: 0, count: length)
+            for id in ids { bitmap[Int(id - start) >> 3] |= 1 << UInt8(Int(id - start) & 7) }
+            return out + bitmap
+        }
+        var generator = SplitMix(seed: 11)
+        var kinds: Set<UInt8> = []
+        for round in 0..<2_000 {
+            let spread = UInt64([2, 8, 64, 1_000, 100_000][round % 5])
+            var ids = Set<UInt32>()
+            for _ in 0..<Int(generator.next() % 40) { ids.insert(UInt32(generator.next() % spread)) }
+            let sorted = ids.sorted()
+            let prefix = [UInt8](repeating: 0xAB, count: round % 3)
+            var out = prefix
+            PostingSet.encode(sorted, into: &out)
+            #expect(out == prefix + reference(sorted), "\(sorted)")
+            if sorted.count > 0 { kinds.insert(out[prefix.count + (sorted.count < 128 ? 1 : 2)]) }
+        }
+        #expect(kinds == [0, 1])  // both encodings were met
+    }
+
     @Test func emptyAndSingle() {
         #expect(roundTrip([]).bytes == [0])
         #expect(roundTrip([]).decoded == [])
