@@ -310,6 +310,45 @@ import Testing
         try site.expectSameAsColdBuild()
     }
 
+    /// The cache keeps the records in parts by path, and copies from the last cache the parts none of
+    /// whose records changed: after each kind of change only the changed files' parts are encoded, the
+    /// saved records are the build's (`TestSite.build` checks that after every build of every test), and
+    /// the output is a cold build's.
+    @Test func theCacheCopiesThePartsOfUnchangedRecords() throws {
+        func story(_ n: Int, extra: String = "") -> String {
+            article(title: "Story \(n)", date: "2025-0\(1 + n % 9)-1\(n % 10)T10:\(10 + n % 50):00Z", "topics: [T\(n % 7)]",
+                    body: "First paragraph of story \(n).\n\nSecond paragraph.\(extra)")
+        }
+        var files = ["site.yml": "title: T\nbase_url: https://example.org/\n"]
+        for n in 0..<300 { files["Content/2025/story-\(n).md"] = story(n) }
+        let site = try TestSite(files)
+        defer { site.delete() }
+        let cache = site.options.cacheFile
+        let count = BuildState.partCount(records: 300)
+        #expect(count == 8)
+        #expect(try site.buildAndSave().encodedParts == count)
+        let folder = try #require(BuildState.load(from: cache).sources.keys.first { $0.hasSuffix("/story-0.md") }).dropLast("story-0.md".count)
+        func parts(_ names: String...) -> Int {
+            Set(names.map { BuildState.part(of: folder + $0, count: count) }).count
+        }
+        #expect(try site.buildAndSave().encodedParts == 0)  // nothing changed
+        // A paragraph added after the first, so that no other page shows the change.
+        try site.write(story(7, extra: "\n\nA third paragraph."), to: "Content/2025/story-7.md")
+        #expect(try site.buildAndSave().encodedParts == parts("story-7.md"))
+        try site.expectSameAsColdBuild()
+        // The same bytes written again: a new modification time in the record.
+        try site.write(story(8), to: "Content/2025/story-8.md")
+        #expect(try site.buildAndSave().encodedParts == parts("story-8.md"))
+        try site.write(story(300), to: "Content/2025/story-300.md")
+        try site.remove("Content/2025/story-9.md")
+        #expect(try site.buildAndSave().encodedParts == parts("story-300.md", "story-9.md"))
+        try site.expectSameAsColdBuild()
+        // Parsed with another time zone, every record is made again.
+        try site.write("title: T\nbase_url: https://example.org/\ntime_zone: Asia/Karachi\n", to: "site.yml")
+        #expect(try site.buildAndSave().encodedParts == count)
+        try site.expectSameAsColdBuild()
+    }
+
     @Test func theCacheRoundTripsEveryArticleField() throws {
         let site = try TestSite([
             "Content/a.md": """

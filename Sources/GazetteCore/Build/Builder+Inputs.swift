@@ -38,8 +38,12 @@ extension Builder {
         let content = loader.load(options.content) {
             var state = loadPrevious()
             // Handed over, not shared, so that the loader can update them in place.
-            let sources = state.parseKey == parse.value ? state.sources : [:]
-            state.sources = [:]
+            var sources: [String: SourceRecord] = [:]
+            if state.parseKey == parse.value {
+                sources = state.takeSources()
+            } else {
+                state.sources = [:]  // parsed with other settings: every record is made again
+            }
             loaded = state
             return sources
         }

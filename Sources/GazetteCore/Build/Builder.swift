@@ -51,6 +51,9 @@ public struct Builder: Sendable {
         // Moved, not shared: the search stage stores bodies in the records, which would copy every one of them.
         state.sources = inputs.content.records
         inputs.content.records = [:]
+        // The cache file's parts whose records did not change are copied when this state is saved.
+        state.storedParts = previous.storedParts
+        state.changedSources = previous.changedSources.union(inputs.content.changedPaths)
         state.outputRoot = outputRoot
         state.inputsKey = inputs.key
         carrySearchCache(from: previous, into: &state, config: inputs.config)

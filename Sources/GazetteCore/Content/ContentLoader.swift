@@ -22,6 +22,8 @@ public struct ContentLoader: Sendable {
         var read: Int
         /// False when every file was reused and none was added or removed.
         var changed: Bool
+        /// The paths whose records were changed, added or removed.
+        var changedPaths: [String] = []
     }
 
     /// Every article of `directory`, and every problem found in any file.
@@ -71,11 +73,13 @@ public struct ContentLoader: Sendable {
                 kept += 1  // a record of this build's files, removed here
             }
         }
+        var changedPaths = toRead.map { files[$0].path }
         if kept < previousCount {
             // Files gone since the last build.
             let walked = Set(files.map(\.path))
             let gone = records.keys.filter { !walked.contains($0) }
             for path in gone { records.removeValue(forKey: path) }
+            changedPaths += gone
         }
         // The articles, in the files' order, taken from the records on every core: each is a copy that
         // retains every string in it.
@@ -91,7 +95,7 @@ public struct ContentLoader: Sendable {
         var diagnostics = walk.diagnostics
         for list in problems where !list.isEmpty { diagnostics += list }
         var result = Result(articles: articles, diagnostics: diagnostics, records: [:], read: toRead.count,
-                            changed: files.count != previousCount || !toRead.isEmpty)
+                            changed: files.count != previousCount || !toRead.isEmpty, changedPaths: changedPaths)
         result.records = records
         return result
     }

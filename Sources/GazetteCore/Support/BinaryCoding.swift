@@ -66,6 +66,11 @@ struct BinaryReader {
 
     var atEnd: Bool { offset == end }
 
+    /// Where the next read starts, from the start of the bytes.
+    var position: Int { offset }
+    /// The bytes left to read.
+    var remaining: Int { end - offset }
+
     /// A reader of the next part (its length, then its bytes), which this reader then skips: parts can be
     /// read on different threads.
     mutating func part() throws(Corrupt) -> BinaryReader {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import GazetteCore
 
 /// A whole site in a temporary folder, built with the project's own default theme.
@@ -43,13 +44,23 @@ struct TestSite {
     /// Builds into `Output/` on disk, as `gazette build` does: with the cache in `.gazette/`.
     @discardableResult
     func build(clean: Bool = false, _ configure: (inout BuildOptions) -> Void = { _ in }) throws(BuildFailure) -> BuildReport {
+        try buildAndSave(clean: clean, configure).report
+    }
+
+    /// `build`, and how many parts of the cache's records were encoded (the others were copied).
+    func buildAndSave(clean: Bool = false, _ configure: (inout BuildOptions) -> Void = { _ in }) throws(BuildFailure)
+        -> (report: BuildReport, encodedParts: Int) {
         var options = self.options
         configure(&options)
         let builder = Builder(options: options, paths: DisplayPaths(workingDirectory: root.path))
         let previous = BuildState.Loading(from: options.cacheFile)
         let (report, state) = try builder.build(into: DiskSink(root: options.output), state: previous.take(), clean: clean)
-        try? state.save(to: options.cacheFile)
-        return report
+        let encoded = (try? state.save(to: options.cacheFile)) ?? -1
+        // Parts of the cache are copied from the last one: what it holds now must be this state's records.
+        if BuildState.load(from: options.cacheFile).recordBytes != state.recordBytes {
+            Issue.record("the saved cache's records are not the build's")
+        }
+        return (report, encoded)
     }
 
     /// The diagnostics of a build that must fail.
@@ -113,4 +124,15 @@ struct TestSite {
 /// An article file's text.
 func article(title: String = "A title", date: String = "2025-11-19T10:00:00+05:00", _ fields: String = "", body: String = "Body text.") -> String {
     "---\ntitle: \"\(title)\"\ndate: \(date)\n\(fields.isEmpty ? "" : fields + "\n")---\n\n\(body)\n"
+}
+
+extension BuildState {
+    /// Each source record as the cache encodes it, by path.
+    var recordBytes: [String: [UInt8]] {
+        sources.mapValues { record in
+            var writer = BinaryWriter(capacity: 1024)
+            writer.write("", record)
+            return writer.bytes
+        }
+    }
 }

@@ -16,7 +16,11 @@ extension BuildState {
     mutating func keepSearchBodies(_ written: SearchStage.Written, of index: SiteIndex, discardingCache: Bool) {
         if discardingCache { dropSearchBodies() }
         for (i, body) in written.bodies {
-            sources[index.articles[i].source.path]?.searchBody = body
+            // Pages that show a changed neighbour render again, and their bodies are analyzed again, the same.
+            let path = index.articles[i].source.path
+            guard _sources[path]?.searchBody != body else { continue }
+            _sources[path]?.searchBody = body
+            changedSources.insert(path)
         }
         if written.terms.count - written.termsInUse > max(written.termsInUse, Self.unusedSearchTermsAllowed) {
             compactSearchTerms(written.terms)

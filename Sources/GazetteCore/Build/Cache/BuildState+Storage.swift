@@ -6,11 +6,12 @@ extension BuildState {
     /// of Gazette still knows which files the last build wrote and can remove the stale ones.
     static let manifestVersion: UInt64 = 1
     /// Bumped whenever the layout of the source records, or what they mean, changes: they are then ignored.
-    static let sourcesVersion: UInt64 = 5
+    static let sourcesVersion: UInt64 = 6
 
     /// Reads the state a previous build saved in `file`. A missing or damaged cache gives an empty state;
     /// one from another version of Gazette gives its manifest only.
     public static func load(from file: URL) -> BuildState {
+        let stamp = FileStamp.of(file.path)
         guard let bytes = FileIO.read(file.path) else { return BuildState() }
         var reader = BinaryReader(bytes)
         var state = BuildState()
@@ -25,33 +26,102 @@ extension BuildState {
         } catch {
             return manifestOnly
         }
+        // Parts are copied from the file when saved only while it is the file read here.
+        if let stamp, stamp == FileStamp.of(file.path) {
+            state.storedParts?.file = stamp
+        } else {
+            state.storedParts = nil
+        }
         return state
     }
 
     /// Saves the state into `file` (its folder is created when missing), replacing the old cache in one step.
-    public func save(to file: URL) throws {
+    ///
+    /// The source records are most of the cache. They are saved in parts by their paths' hashes: a part
+    /// none of whose records changed since the state was read from `file` is copied from it by the
+    /// kernel, the others are encoded, on every core. Written one after the other, not joined first: a
+    /// second copy of them would raise the build's peak memory.
+    ///
+    /// - Returns: how many parts were encoded (the others were copied).
+    @discardableResult
+    public func save(to file: URL) throws -> Int {
         let folder = file.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var head = BinaryWriter(capacity: outputs.count * 100 + searchTerms.encoded.count)
         writeHead(&head)
-        // In parts, encoded and decoded on every core: the records are most of the cache. Written one
-        // after the other, not joined first: a second copy of them would raise the build's peak memory.
+        let count = Self.partCount(records: sources.count)
+        head.write(count)
+        let old = Self.openIfUnchanged(file, stored: storedParts)
+        defer { if let old { close(old) } }
+        let copied = old == nil ? [Range<Int>?](repeating: nil, count: count) : copiedParts(count: count)
         // Positions in the table, not a copy of its records: they are read where they are, on every core.
         let sources = self.sources
         let positions = Array(sources.indices)
-        let ranges = Self.parts(of: positions.count)
-        head.write(ranges.count)
-        var chunks = [head.bytes]
-        for part in parallelMap(ranges.count, { n in Self.encode(positions[ranges[n]], of: sources) }) {
-            var length = BinaryWriter(capacity: 8)
-            length.write(part.bytes.count)
-            chunks += [length.bytes, part.bytes]
+        let partOf = parallelMap(positions.count) { Self.part(of: sources.keys[positions[$0]], count: count) }
+        var members = [[Dictionary<String, SourceRecord>.Index]](repeating: [], count: count)
+        for (n, part) in partOf.enumerated() where copied[part] == nil { members[part].append(positions[n]) }
+        let encoding = (0..<count).filter { copied[$0] == nil }, toEncode = members
+        var encoded = [[UInt8]?](repeating: nil, count: count)
+        for (n, part) in parallelMap(encoding.count, { n in Self.encode(toEncode[encoding[n]], of: sources) }).enumerated() {
+            encoded[encoding[n]] = part.bytes
         }
         let temporary = folder.appendingPathComponent("." + file.lastPathComponent + ".tmp")
-        guard FileIO.write(chunks, to: temporary.path) != nil, rename(temporary.path, file.path) == 0 else {
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        var written = fd >= 0 && FileIO.write(head.bytes, to: fd)
+        for part in 0..<count where written {
+            var length = BinaryWriter(capacity: 8)
+            if let bytes = encoded[part] {
+                length.write(bytes.count)
+                written = FileIO.write(length.bytes, to: fd) && FileIO.write(bytes, to: fd)
+            } else if let range = copied[part], let old {
+                length.write(range.count)
+                written = FileIO.write(length.bytes, to: fd) && FileIO.copy(range, from: old, to: fd)
+            }
+        }
+        if fd >= 0 { close(fd) }
+        guard written, rename(temporary.path, file.path) == 0 else {
             unlink(temporary.path)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
         }
+        return encoding.count
+    }
+
+    /// The cache file, opened, when it is still the one `stored` describes.
+    private static func openIfUnchanged(_ file: URL, stored: StoredParts?) -> CInt? {
+        guard let stored else { return nil }
+        let fd = open(file.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, FileStamp(info) == stored.file, info.st_size >= (stored.ranges.last?.upperBound ?? 0) else {
+            close(fd)
+            return nil
+        }
+        return fd
+    }
+
+    /// Where each part that can be copied from the cache file lies in it (none of its records changed
+    /// since it was read), by part; nil for the parts to encode.
+    private func copiedParts(count: Int) -> [Range<Int>?] {
+        var parts = [Range<Int>?](repeating: nil, count: count)
+        guard let stored = storedParts, stored.ranges.count == count else { return parts }
+        var clean = [Bool](repeating: true, count: count)
+        for path in changedSources { clean[Self.part(of: path, count: count)] = false }
+        for part in 0..<count where clean[part] { parts[part] = stored.ranges[part] }
+        return parts
+    }
+
+    /// Parts of about `recordsPerPart` records, a power of two of them, so that most records stay in
+    /// their part as the archive grows.
+    static func partCount(records: Int) -> Int {
+        var count = 1
+        while count * recordsPerPart < records { count *= 2 }
+        return count
+    }
+
+    static func part(of path: String, count: Int) -> Int {
+        var hash = StableHash()
+        hash.combine(path)
+        return Int(hash.value % UInt64(count))
     }
 
     /// Everything before the source records' parts.
@@ -74,25 +144,16 @@ extension BuildState {
         w.write(related)
     }
 
-    /// Ranges of about `recordsPerPart` records, at least one.
-    private static func parts(of count: Int) -> [Range<Int>] {
-        stride(from: 0, to: max(count, 1), by: recordsPerPart).map { $0..<min(count, $0 + recordsPerPart) }
-    }
+    /// Small parts: an edit encodes its article's part again, not a large share of the archive.
+    static let recordsPerPart = 64
 
-    static let recordsPerPart = 512
-
-    private static func encode(_ positions: ArraySlice<Dictionary<String, SourceRecord>.Index>, of sources: [String: SourceRecord]) -> BinaryWriter {
+    private static func encode(_ positions: [Dictionary<String, SourceRecord>.Index], of sources: [String: SourceRecord]) -> BinaryWriter {
         var w = BinaryWriter(capacity: positions.count * 1500)
         w.write(positions.count)
         for position in positions {
             // One copy of the record: each `sources[position]` makes a whole copy of it.
             let (path, record) = sources[position]
-            w.write(path)
-            w.write(record.stamp)
-            w.write(record.article)
-            w.write(record.searchBody)
-            w.write(record.warnings.count)
-            for warning in record.warnings { w.write(warning) }
+            w.write(path, record)
         }
         return w
     }
@@ -138,16 +199,28 @@ extension BuildState {
         let parts = readers
         guard r.atEnd else { throw BinaryReader.Corrupt() }
         var decoded = parallelMap(parts.count) { n -> [(String, SourceRecord)]? in try? decode(parts[n]) }
-        state.sources.reserveCapacity(decoded.reduce(0) { $0 + ($1?.count ?? 0) })
-        // Moved out of the decoded parts, not copied: a copy of a record retains each of its strings.
-        while let last = decoded.popLast() {
-            guard var part = last else { throw BinaryReader.Corrupt() }
-            while let (path, record) = part.popLast() { state.sources[path] = record }
+        // Each record is in the part its path's hash names (`save`), which lets an unchanged part be copied.
+        state.storedParts = StoredParts(file: FileStamp(size: 0, modified: 0), ranges: parts.map { $0.position..<($0.position + $0.remaining) })
+        state._sources.reserveCapacity(decoded.reduce(0) { $0 + ($1?.count ?? 0) })
+        // Moved out of the decoded parts where they lie, not copied: a copy of a record retains each of its strings.
+        for n in decoded.indices {
+            guard decoded[n] != nil else { throw BinaryReader.Corrupt() }
+            while let (path, record) = decoded[n]!.popLast() { state._sources[path] = record }
         }
     }
 }
 
 extension BinaryWriter {
+    /// A source record as the cache's parts hold it.
+    mutating func write(_ path: String, _ record: SourceRecord) {
+        write(path)
+        write(record.stamp)
+        write(record.article)
+        write(record.searchBody)
+        write(record.warnings.count)
+        for warning in record.warnings { write(warning) }
+    }
+
     mutating func write(_ related: RelatedArticles.Memo?) {
         guard let related else { return write(false) }
         write(true)

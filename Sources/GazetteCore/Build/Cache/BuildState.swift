@@ -7,8 +7,17 @@ import Foundation
 public struct BuildState: Sendable {
     /// The settings that decide how a file is parsed (its dates' time zone); a change drops every source record.
     var parseKey: UInt64 = 0
-    /// By absolute path.
-    var sources: [String: SourceRecord] = [:]
+    /// By absolute path. A change made through this property counts as a change of every record (no part
+    /// of the cache file is copied when the state is saved); the build's own changes go to `_sources`
+    /// and name their paths in `changedSources`.
+    var sources: [String: SourceRecord] {
+        _read { yield _sources }
+        _modify {
+            storedParts = nil
+            yield &_sources
+        }
+    }
+    var _sources: [String: SourceRecord] = [:]
     /// The output folder the manifest describes.
     var outputRoot = ""
     /// Every file the build wrote, by path relative to the output folder.
@@ -22,8 +31,28 @@ public struct BuildState: Sendable {
     var searchTerms = SearchTermList()
     /// Every article's related articles, with what they were made from (`RelatedArticles.Memo`).
     var related: RelatedArticles.Memo?
+    /// Where the source records' parts lie in the cache file this state was read from: a part none of
+    /// whose records changed since (`changedSources`) is copied from there when the state is saved.
+    var storedParts: StoredParts?
+    /// The paths whose records were changed, added or removed since the state was read.
+    var changedSources: Set<String> = []
 
     public init() {}
+
+    /// The records, given up (the state has none after): the content loader updates them in place.
+    /// The cache file's parts stay known, as the loader names what it changes.
+    mutating func takeSources() -> [String: SourceRecord] {
+        defer { _sources = [:] }
+        return _sources
+    }
+}
+
+/// The source records' parts in a cache file: each record is in part `StableHash(path) % count`.
+struct StoredParts: Sendable {
+    /// The file as it was read: a file changed since is not copied from.
+    var file: FileStamp
+    /// Each part's bytes in the file.
+    var ranges: [Range<Int>]
 }
 
 /// A content file as the last build saw it.
