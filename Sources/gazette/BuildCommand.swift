@@ -58,6 +58,10 @@ struct BuildCommand: ParsableCommand {
             Terminal.print(error.diagnostics)
             throw ExitCode.failure
         }
+        if interruption.wasInterrupted {
+            FileHandle.standardError.write(Data("\ninterrupted: the new output was already in place\n".utf8))
+            throw ExitCode(130)
+        }
     }
 }
 

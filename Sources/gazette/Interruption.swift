@@ -1,27 +1,41 @@
 import Dispatch
 import Foundation
 import GazetteCore
+import Synchronization
 
 /// Makes an interrupted build leave nothing behind. Ctrl-C (or SIGTERM) cancels the sink, which removes
-/// the build's temporary files, and exits. A build killed outright cannot clean up: a marker file beside
-/// the cache says a build is under way, and the next build that finds it removes the leftovers.
+/// the build's temporary files, and exits. Once the new output is in place, the build goes on to save
+/// the cache that lists its files (by which the next build removes stale ones) and stops after
+/// (`wasInterrupted`). A build killed outright cannot clean up: a marker file beside the cache says a
+/// build is under way, and the next build that finds it removes the leftovers.
 final class Interruption {
     private let marker: URL
     private let sources: [any DispatchSourceSignal]
+    private let interrupted = Flag()
+
+    /// True when Ctrl-C came after the new output was in place: the command stops once its cache is saved.
+    var wasInterrupted: Bool { interrupted.value.load(ordering: .acquiring) }
+
+    private final class Flag: Sendable {
+        let value = Atomic<Bool>(false)
+    }
 
     init(marker: URL, sink: DiskSink) {
         self.marker = marker
+        let interrupted = interrupted
         if FileManager.default.fileExists(atPath: marker.path) { sink.removeLeftovers() }
         try? FileManager.default.createDirectory(at: marker.deletingLastPathComponent(), withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
         sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                let unchanged = sink.cancel()
+            source.setEventHandler { [interrupted] in
+                guard sink.cancel() else {
+                    interrupted.value.store(true, ordering: .releasing)
+                    return
+                }
                 unlink(marker.path)
-                let state = unchanged ? "the output folder is as it was" : "the new output was already in place"
-                FileHandle.standardError.write(Data("\ninterrupted: \(state)\n".utf8))
+                FileHandle.standardError.write(Data("\ninterrupted: the output folder is as it was\n".utf8))
                 exit(130)
             }
             source.resume()

@@ -165,6 +165,51 @@ import Testing
         #expect(outcomes == [true, false])
     }
 
+    /// A failed build removes its temporary files itself (`discard`); Ctrl-C meanwhile (`cancel`) waits for
+    /// that to end before the command exits, though `cancel`'s own discard found nothing left to remove.
+    @Test func cancelWaitsForTheBuildsOwnDiscard() throws {
+        let base = try Self.makeBase()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let output = base.appendingPathComponent("Output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let sink = DiskSink(root: output)
+        for n in 0..<20_000 { try sink.write(Array("x".utf8), to: "d\(n % 20)/p\(n).html") }
+        // One write held under way: its temporary file is a pipe that nobody opens for reading yet.
+        let fifo = output.path + "/.blocker.html" + DiskSink.temporarySuffix
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let build = DispatchGroup(), cancelling = DispatchGroup()
+        let left = Mutex<Int?>(nil)
+        DispatchQueue.global().async(group: build) {
+            _ = try? sink.write(Array("y".utf8), to: "blocker.html")
+            sink.discard()  // as a failed build does
+        }
+        usleep(100_000)
+        DispatchQueue.global().async(group: cancelling) {
+            _ = sink.cancel()
+            let files = (try? FileManager.default.subpathsOfDirectory(atPath: output.path)) ?? []
+            left.withLock { $0 = files.filter { $0.hasSuffix(DiskSink.temporarySuffix) }.count }
+        }
+        usleep(100_000)
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)  // lets the held write go on
+        cancelling.wait()
+        build.wait()
+        close(reader)
+        #expect(left.withLock { $0 } == 0)
+    }
+
+    /// A commit that fails moves nothing into place: Ctrl-C after it says the output folder is as it was.
+    @Test func aFailedCommitLeavesTheOutputAsItWas() throws {
+        let base = try Self.makeBase()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let output = base.appendingPathComponent("Output")
+        try FileManager.default.createDirectory(at: output.appendingPathComponent("a.html/x"), withIntermediateDirectories: true)
+        let sink = DiskSink(root: output)
+        try sink.write(Array("new".utf8), to: "a.html")
+        #expect(throws: OutputError.self) { try sink.commit() }
+        sink.discard()
+        #expect(sink.cancel())
+    }
+
     /// A range of one file appended to another (how the build cache copies its unchanged parts).
     @Test func aRangeOfAFileIsCopiedToTheEndOfAnother() throws {
         let base = try Self.makeBase()

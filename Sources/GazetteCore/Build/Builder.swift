@@ -53,7 +53,8 @@ public struct Builder: Sendable {
         inputs.content.records = [:]
         // The cache file's parts whose records did not change are copied when this state is saved.
         state.storedParts = previous.storedParts
-        state.changedSources = previous.changedSources.union(inputs.content.changedPaths)
+        // Without a file to copy from (the preview server's state), nothing need be remembered.
+        state.changedSources = state.storedParts == nil ? [] : previous.changedSources.union(inputs.content.changedPaths)
         state.outputRoot = outputRoot
         state.inputsKey = inputs.key
         carrySearchCache(from: previous, into: &state, config: inputs.config)

@@ -6,11 +6,12 @@ final class OutputRecorder: Sendable {
     let sink: any OutputSink
     /// The last build's manifest.
     let previous: [String: OutputRecord]
+    /// Every path this build wrote or kept, with its record: a second write to one is an error, not a
+    /// silent overwrite. A file being written has `claimed` until it is.
     private let records = Mutex<[String: OutputRecord]>([:])
+    private static let claimed = OutputRecord(hash: 0, stamp: FileStamp(size: -1, modified: 0), fingerprint: 0)
     /// How many files this build wrote.
     private let writtenFiles = Atomic<Int>(0)
-    /// Every path this build wrote or kept: a second write to one is an error, not a silent overwrite.
-    private let claimedPaths = Mutex<Set<String>>([])
 
     /// False for `--clean`: every file is written anew even when the same bytes are there.
     let keepsIdenticalFiles: Bool
@@ -20,7 +21,6 @@ final class OutputRecorder: Sendable {
         self.previous = previous
         self.keepsIdenticalFiles = keepsIdenticalFiles
         records.withLock { $0.reserveCapacity(previous.count) }
-        claimedPaths.withLock { $0.reserveCapacity(previous.count) }
     }
 
     /// True when the file a previous build wrote for `path`, from inputs with this `fingerprint`,
@@ -37,9 +37,6 @@ final class OutputRecorder: Sendable {
         records.withLock { records in
             for (file, isCurrent) in zip(files, current) where isCurrent { records[file.path] = previous[file.path] }
         }
-        claimedPaths.withLock { claimed in
-            for (file, isCurrent) in zip(files, current) where isCurrent { claimed.insert(file.path) }
-        }
         return current
     }
 
@@ -53,14 +50,17 @@ final class OutputRecorder: Sendable {
     func keep(_ path: String) {
         guard let record = previous[path] else { return }
         records.withLock { $0[path] = record }
-        claimedPaths.withLock { _ = $0.insert(path) }
     }
 
     /// Writes `bytes` to `path` unless the file there already holds them.
     func write(_ bytes: [UInt8], to path: String, fingerprint: UInt64 = 0) throws(OutputError) {
         let hash = StableHash.of(bytes)
-        let claimed = claimedPaths.withLock { !$0.insert(path).inserted }
-        guard !claimed else { throw OutputError(path: path, message: "two outputs of this build would be written to one file") }
+        let taken = records.withLock { records in
+            guard records[path] == nil else { return true }
+            records[path] = Self.claimed
+            return false
+        }
+        guard !taken else { throw OutputError(path: path, message: "two outputs of this build would be written to one file") }
         // `--clean` neither reuses the last build's files nor compares with them: no need to look.
         let stamp = previous[path] != nil || keepsIdenticalFiles ? sink.stamp(of: path) : nil
         if let record = previous[path], let stamp, stamp == record.stamp {

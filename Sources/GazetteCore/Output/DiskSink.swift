@@ -94,6 +94,8 @@ public final class DiskSink: OutputSink {
         // under way moving its files (cut short, it would leave temporary files behind).
         while writing.load(ordering: .acquiring) > 0 { usleep(1000) }
         discard()
+        // The build's own discard (a failed build) may have taken the files first: let it end too.
+        while writing.load(ordering: .acquiring) > 0 { usleep(1000) }
         return !committing.load(ordering: .acquiring)
     }
 
@@ -123,6 +125,7 @@ public final class DiskSink: OutputSink {
             guard rename(stagingPath, rootPath) == 0 else {
                 let problem = FileIO.lastError
                 try? FileManager.default.removeItem(atPath: stagingPath)
+                committing.store(false, ordering: .releasing)  // nothing moved
                 throw OutputError(path: "", message: "cannot move the new output folder into place: \(problem)")
             }
             removals.withLock { $0 = [] }  // nothing was there to remove
@@ -143,6 +146,7 @@ public final class DiskSink: OutputSink {
         } catch {
             // Those not moved are removed: no temporary file outlives a failed commit.
             for (temporary, _) in files { unlink(temporary) }
+            committing.store(false, ordering: .releasing)  // the build failed: it has no output to speak of
             throw error
         }
         folders.withLock { $0.created = [] }
@@ -203,6 +207,9 @@ public final class DiskSink: OutputSink {
     }
 
     public func discard() {
+        // Work under way for `cancel`, which must not let the process end while this removes files.
+        writing.add(1, ordering: .acquiringAndReleasing)
+        defer { writing.subtract(1, ordering: .acquiringAndReleasing) }
         let files = staged.withLock { files in
             defer { files = [] }
             return files

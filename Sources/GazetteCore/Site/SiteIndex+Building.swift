@@ -24,7 +24,7 @@ extension SiteIndex {
             if all[i].title != all[j].title { return all[i].title < all[j].title }
             return all[i].source.displayPath < all[j].source.displayPath
         }
-        let articles = order.map { all[$0] }
+        let articles = parallelMap(order.count) { all[order[$0]] }  // each copy retains every string in the article
         let zone = config.timeZone, permalink = config.permalink
         let times = parallelMap(articles.count) { CivilTime(articles[$0].date, in: zone) }
         let routes = parallelMap(articles.count) { permalink.route(slug: articles[$0].slug, time: times[$0]) }
