@@ -391,14 +391,24 @@ import Testing
         let cache = site.root.appendingPathComponent(".gazette/cache")
         var state = BuildState.load(from: cache)
         let record = try #require(state.sources.values.first)
-        let count = BuildState.recordsPerPart * 2 + 7
+        // More parts than are encoded and written at once.
+        let count = BuildState.recordsPerPart * BuildState.partsPerWindow * 2 + 7
         state.sources = [:]
         for n in 0..<count { state.sources["/site/Content/\(n).md"] = record }
-        try state.save(to: cache)
-        let loaded = BuildState.load(from: cache)
+        #expect(try state.save(to: cache) == BuildState.partCount(records: count))
+        var loaded = BuildState.load(from: cache)
         #expect(loaded.sources.count == count)
         #expect(loaded.sources["/site/Content/\(count - 1).md"]?.article.title == record.article.title)
         #expect(loaded.outputs == state.outputs)
+        #expect(loaded.recordBytes == state.recordBytes)
+        // Saved again as it was read, every part is copied; with one record changed by the build, one part is encoded.
+        #expect(try loaded.save(to: cache) == 0)
+        loaded = BuildState.load(from: cache)
+        loaded._sources["/site/Content/5.md"]?.stamp.size += 1
+        loaded.changedSources = ["/site/Content/5.md"]
+        #expect(try loaded.save(to: cache) == 1)
+        #expect(BuildState.load(from: cache).recordBytes == loaded.recordBytes)
+        #expect(BuildState.load(from: cache).sources["/site/Content/5.md"]?.stamp == loaded.sources["/site/Content/5.md"]?.stamp)
 
         var bytes = try [UInt8](Data(contentsOf: cache))
         // Longer than a record, so lengths and counts inside a middle part are among the damaged bytes.

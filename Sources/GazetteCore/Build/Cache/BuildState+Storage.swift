@@ -39,8 +39,8 @@ extension BuildState {
     ///
     /// The source records are most of the cache. They are saved in parts by their paths' hashes: a part
     /// none of whose records changed since the state was read from `file` is copied from it by the
-    /// kernel, the others are encoded, on every core. Written one after the other, not joined first: a
-    /// second copy of them would raise the build's peak memory.
+    /// kernel, the others are encoded, on every core, a window of parts at a time, and written as they
+    /// are: the encoded records are never all held at once.
     ///
     /// - Returns: how many parts were encoded (the others were copied).
     @discardableResult
@@ -60,22 +60,30 @@ extension BuildState {
         let partOf = parallelMap(positions.count) { Self.part(of: sources.keys[positions[$0]], count: count) }
         var members = [[Dictionary<String, SourceRecord>.Index]](repeating: [], count: count)
         for (n, part) in partOf.enumerated() where copied[part] == nil { members[part].append(positions[n]) }
-        let encoding = (0..<count).filter { copied[$0] == nil }, toEncode = members
-        var encoded = [[UInt8]?](repeating: nil, count: count)
-        for (n, part) in parallelMap(encoding.count, { n in Self.encode(toEncode[encoding[n]], of: sources) }).enumerated() {
-            encoded[encoding[n]] = part.bytes
-        }
+        let toEncode = members
         let temporary = folder.appendingPathComponent("." + file.lastPathComponent + ".tmp")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         var written = fd >= 0 && FileIO.write(head.bytes, to: fd)
-        for part in 0..<count where written {
-            var length = BinaryWriter(capacity: 8)
-            if let bytes = encoded[part] {
-                length.write(bytes.count)
-                written = FileIO.write(length.bytes, to: fd) && FileIO.write(bytes, to: fd)
-            } else if let range = copied[part], let old {
-                length.write(range.count)
-                written = FileIO.write(length.bytes, to: fd) && FileIO.copy(range, from: old, to: fd)
+        var encodedCount = 0
+        // A window of parts at a time, its parts to encode on every core, then all written in order: only
+        // one window's encoded bytes are held at once.
+        for window in stride(from: 0, to: count, by: Self.partsPerWindow) where written {
+            let parts = window..<min(count, window + Self.partsPerWindow)
+            let encoding = parts.filter { copied[$0] == nil }
+            var encoded = [Int: [UInt8]](minimumCapacity: encoding.count)
+            for (n, part) in parallelMap(encoding.count, { n in Self.encode(toEncode[encoding[n]], of: sources) }).enumerated() {
+                encoded[encoding[n]] = part.bytes
+            }
+            encodedCount += encoding.count
+            for part in parts where written {
+                var length = BinaryWriter(capacity: 8)
+                if let bytes = encoded[part] {
+                    length.write(bytes.count)
+                    written = FileIO.write(length.bytes, to: fd) && FileIO.write(bytes, to: fd)
+                } else if let range = copied[part], let old {
+                    length.write(range.count)
+                    written = FileIO.write(length.bytes, to: fd) && FileIO.copy(range, from: old, to: fd)
+                }
             }
         }
         if fd >= 0 { close(fd) }
@@ -83,8 +91,11 @@ extension BuildState {
             unlink(temporary.path)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
         }
-        return encoding.count
+        return encodedCount
     }
+
+    /// Parts encoded and written together: enough to keep every core busy, few enough to hold.
+    static let partsPerWindow = 64
 
     /// The cache file, opened, when it is still the one `stored` describes.
     private static func openIfUnchanged(_ file: URL, stored: StoredParts?) -> CInt? {
