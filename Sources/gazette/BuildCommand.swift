@@ -54,6 +54,8 @@ struct BuildCommand: ParsableCommand {
             }
             if !quiet { print(report.summary) }
         } catch {
+            // Ctrl-C made the build's writes fail: its handler is removing the files and ends the process.
+            if sink.isCancelled { interruption.waitForTheEnd() }
             progress.finish()
             Terminal.print(error.diagnostics)
             throw ExitCode.failure

@@ -43,6 +43,12 @@ final class Interruption {
         }
     }
 
+    /// Waits while Ctrl-C's handler cleans up and ends the process; returns if it found the new output
+    /// in place instead (`wasInterrupted`), and the command goes on.
+    func waitForTheEnd() {
+        while !wasInterrupted { usleep(10_000) }
+    }
+
     /// The build ended (well or with errors): nothing is left to clean.
     func finish() {
         for source in sources { source.cancel() }

@@ -50,13 +50,14 @@ public final class DiskSink: OutputSink {
     @discardableResult
     public func write(_ bytes: [UInt8], to path: String) throws(OutputError) -> FileStamp {
         try OutputPath.validate(path)
+        // Under way from before its folders are made: `cancel` removes the staging folder only after.
+        writing.add(1, ordering: .acquiringAndReleasing)
+        defer { writing.subtract(1, ordering: .acquiringAndReleasing) }
+        guard !cancelled.load(ordering: .acquiring) else { throw OutputError(path: path, message: "the build was cancelled") }
         let slash = path.lastIndex(of: "/")
         let folder = try makeFolder(slash.map { path[..<$0] } ?? "")
         let name = slash.map { path[path.index(after: $0)...] } ?? Substring(path)
         let target = folder + "/" + name
-        writing.add(1, ordering: .acquiringAndReleasing)
-        defer { writing.subtract(1, ordering: .acquiringAndReleasing) }
-        guard !cancelled.load(ordering: .acquiring) else { throw OutputError(path: path, message: "the build was cancelled") }
         if isStaging.load(ordering: .acquiring) {
             // Nobody sees the staging folder: files go straight to their names in it.
             guard let stamp = FileIO.write(bytes, to: target) else {
@@ -80,6 +81,9 @@ public final class DiskSink: OutputSink {
         // A rename keeps the file's size and modification time.
         return stamp
     }
+
+    /// True once `cancel` was called: the build's writes fail from then on.
+    public var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
 
     /// Stops the build from any thread (Ctrl-C): removes every temporary file and the folders the build
     /// created, and makes writes still under way remove theirs. A commit under way is let finish: its
