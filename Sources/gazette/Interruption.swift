@@ -18,6 +18,9 @@ final class Interruption {
 
     private final class Flag: Sendable {
         let value = Atomic<Bool>(false)
+        /// Set by `finish`, under which the handler runs: once the command ends on its own, a late
+        /// signal does not end it a second time.
+        let finished = Mutex(false)
     }
 
     init(marker: URL, sink: DiskSink) {
@@ -26,17 +29,22 @@ final class Interruption {
         if FileManager.default.fileExists(atPath: marker.path) { sink.removeLeftovers() }
         try? FileManager.default.createDirectory(at: marker.deletingLastPathComponent(), withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
+        // One queue for both signals: their handlers run one after the other, never together.
+        let queue = DispatchQueue(label: "gazette.interruption")
         sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { [interrupted] in
-                guard sink.cancel() else {
-                    interrupted.value.store(true, ordering: .releasing)
-                    return
+                interrupted.finished.withLock { finished in
+                    guard !finished else { return }
+                    guard sink.cancel() else {
+                        interrupted.value.store(true, ordering: .releasing)
+                        return
+                    }
+                    unlink(marker.path)
+                    FileHandle.standardError.write(Data("\ninterrupted: the output folder is as it was\n".utf8))
+                    exit(130)
                 }
-                unlink(marker.path)
-                FileHandle.standardError.write(Data("\ninterrupted: the output folder is as it was\n".utf8))
-                exit(130)
             }
             source.resume()
             return source
@@ -51,6 +59,7 @@ final class Interruption {
 
     /// The build ended (well or with errors): nothing is left to clean.
     func finish() {
+        interrupted.finished.withLock { $0 = true }
         for source in sources { source.cancel() }
         unlink(marker.path)
     }

@@ -210,6 +210,42 @@ import Testing
         #expect(sink.cancel())
     }
 
+    /// A commit that fails after moving some files leaves a new output, partly: Ctrl-C after it does not
+    /// say the folder is as it was.
+    @Test func aCommitThatFailsPartwaySaysSo() throws {
+        let base = try Self.makeBase()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let output = base.appendingPathComponent("Output")
+        try FileManager.default.createDirectory(at: output.appendingPathComponent("a.html/x"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: output.appendingPathComponent("b.html"))
+        let sink = DiskSink(root: output)
+        try sink.write(Array("new".utf8), to: "a.html")
+        try sink.write(Array("new".utf8), to: "b.html")
+        #expect(throws: OutputError.self) { try sink.commit() }
+        sink.discard()
+        let unchanged = sink.cancel()
+        #expect(!unchanged || FileManager.default.contents(atPath: output.path + "/b.html") == Data("old".utf8))
+    }
+
+    /// Ctrl-C's discard and a failed build's own, at once: the folders the build made go with their
+    /// files, none is left behind empty.
+    @Test func twoDiscardsAtOnceLeaveNoFolder() throws {
+        for round in 0..<3 {
+            let base = try Self.makeBase()
+            defer { try? FileManager.default.removeItem(at: base) }
+            let output = base.appendingPathComponent("Output")
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            let sink = DiskSink(root: output)
+            for n in 0..<5_000 { try sink.write(Array("x".utf8), to: "new\(n % 20)/p\(n).html") }
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) { _ = sink.cancel() }
+            usleep(UInt32(round * 3_000))
+            sink.discard()
+            group.wait()
+            #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty, "round \(round)")
+        }
+    }
+
     /// A range of one file appended to another (how the build cache copies its unchanged parts).
     @Test func aRangeOfAFileIsCopiedToTheEndOfAnother() throws {
         let base = try Self.makeBase()

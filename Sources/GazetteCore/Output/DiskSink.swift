@@ -30,6 +30,7 @@ public final class DiskSink: OutputSink {
     private let writing = Atomic<Int>(0)
     /// Set when a commit starts moving files into place: after that, a cancelled build leaves the new output.
     private let committing = Atomic<Bool>(false)
+    private let discarding = Mutex(())
 
     /// The root, opened once it exists, for stamps (-1 until then).
     private let rootFolder = Atomic<CInt>(-1)
@@ -140,17 +141,20 @@ public final class DiskSink: OutputSink {
             return files
         }
         // Renames are independent of each other: on every core.
+        let moved = Atomic<Int>(0)
         do {
             try eachInParallel(Array(files.indices)) { n throws(OutputError) in
                 guard rename(files[n].temporary, files[n].target) == 0 else {
                     let relative = String(files[n].target.dropFirst(rootPath.count + 1))
                     throw OutputError(path: relative, message: "cannot move into place: \(FileIO.lastError)")
                 }
+                moved.add(1, ordering: .relaxed)
             }
         } catch {
             // Those not moved are removed: no temporary file outlives a failed commit.
             for (temporary, _) in files { unlink(temporary) }
-            committing.store(false, ordering: .releasing)  // the build failed: it has no output to speak of
+            // With nothing moved, the output folder is as it was.
+            if moved.load(ordering: .relaxed) == 0 { committing.store(false, ordering: .releasing) }
             throw error
         }
         folders.withLock { $0.created = [] }
@@ -214,6 +218,12 @@ public final class DiskSink: OutputSink {
         // Work under way for `cancel`, which must not let the process end while this removes files.
         writing.add(1, ordering: .acquiringAndReleasing)
         defer { writing.subtract(1, ordering: .acquiringAndReleasing) }
+        // One at a time (the build's, after a failure, and Ctrl-C's): a folder is removed only once the
+        // files in it are.
+        discarding.withLock { _ in discardNow() }
+    }
+
+    private func discardNow() {
         let files = staged.withLock { files in
             defer { files = [] }
             return files
