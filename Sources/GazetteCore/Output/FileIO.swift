@@ -1,0 +1,115 @@
+import Foundation
+
+/// The few system calls a build writes with, without Foundation's per-call overhead.
+enum FileIO {
+    /// Writes `bytes` to a new file at `path` (replacing one that is there); returns its stamp.
+    static func write(_ bytes: [UInt8], to path: String) -> FileStamp? {
+        write([bytes], to: path)
+    }
+
+    /// Writes `chunks` one after the other to a new file at `path` (replacing one that is there); returns
+    /// its stamp, or nil when it could not be written.
+    static func write(_ chunks: [[UInt8]], to path: String) -> FileStamp? {
+        // O_NOFOLLOW: a link planted where the temporary file goes is not written through.
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard chunks.allSatisfy({ write($0, to: fd) }), fstat(fd, &info) == 0 else { return nil }
+        return FileStamp(info)
+    }
+
+    /// Copies `range` of the file open at `source` to the end of the file open at `target`: in the kernel
+    /// (`sendfile`), or through a buffer where the file system does not allow that.
+    static func copy(_ range: Range<Int>, from source: CInt, to target: CInt) -> Bool {
+        var offset = off_t(range.lowerBound)
+        let end = off_t(range.upperBound)
+        while offset < end {
+            let copied = sendfile(target, source, &offset, Int(end - offset))
+            if copied < 0, errno == EINTR { continue }
+            if copied < 0, errno == EINVAL || errno == ENOSYS { break }
+            guard copied > 0 else { return false }
+        }
+        guard offset < end else { return true }
+        var buffer = [UInt8](repeating: 0, count: min(1 << 20, Int(end - offset)))
+        while offset < end {
+            let read = buffer.withUnsafeMutableBytes { pread(source, $0.baseAddress, min($0.count, Int(end - offset)), offset) }
+            if read < 0, errno == EINTR { continue }
+            guard read > 0, write(Array(buffer[..<read]), to: target) else { return false }
+            offset += off_t(read)
+        }
+        return true
+    }
+
+    static func write(_ bytes: [UInt8], to fd: CInt) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    /// The whole file at `path`, or nil when it cannot be read.
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        // One byte more than the file, so that reading to its end needs no larger buffer (and no copy).
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        let isRegular = (info.st_mode & S_IFMT) == S_IFREG
+        var offset = 0
+        while true {
+            if offset == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            offset += count
+            // A regular file read to the size it had is read: no read to hear its end. (A short read alone
+            // says nothing: one `read` returns at most 2 GiB.)
+            if isRegular, offset == Int(info.st_size) { break }
+        }
+        bytes.removeLast(bytes.count - offset)
+        return bytes
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Sets ext4's "top of directory hierarchy" flag (`chattr +T`) on a folder, so the folders made in
+    /// it are spread over the disk's block groups instead of packed beside their parent. Without a
+    /// journal, ext4 skips inodes freed in the last minutes when it allocates, one by one: a build
+    /// right after the previous output (or another tool's) was deleted otherwise spends most of its
+    /// time in that scan. Other file systems do not know the flag; nothing changes there.
+    static func markTopOfHierarchy(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var flags: CInt = 0
+        guard ioctl(fd, getFlags, &flags) == 0 else { return }
+        flags |= topOfHierarchy
+        _ = ioctl(fd, setFlags, &flags)
+    }
+
+    // From linux/fs.h, which Glibc does not bring in.
+    private static let getFlags: UInt = 0x8008_6601  // FS_IOC_GETFLAGS
+    private static let setFlags: UInt = 0x4008_6602  // FS_IOC_SETFLAGS
+    private static let topOfHierarchy: CInt = 0x0002_0000  // FS_TOPDIR_FL
+
+    static var lastError: String { String(cString: strerror(errno)) }
+}
