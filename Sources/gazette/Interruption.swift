@@ -11,13 +11,14 @@ import Synchronization
 final class Interruption {
     private let marker: URL
     private let sources: [any DispatchSourceSignal]
-    private let interrupted = Flag()
+    private let state = State()
 
     /// True when Ctrl-C came after the new output was in place: the command stops once its cache is saved.
-    var wasInterrupted: Bool { interrupted.value.load(ordering: .acquiring) }
+    var wasInterrupted: Bool { state.afterCommit.load(ordering: .acquiring) }
 
-    private final class Flag: Sendable {
-        let value = Atomic<Bool>(false)
+    /// Shared with the signal handlers.
+    private final class State: Sendable {
+        let afterCommit = Atomic<Bool>(false)
         /// Set by `finish`, under which the handler runs: once the command ends on its own, a late
         /// signal does not end it a second time.
         let finished = Mutex(false)
@@ -25,7 +26,7 @@ final class Interruption {
 
     init(marker: URL, sink: DiskSink) {
         self.marker = marker
-        let interrupted = interrupted
+        let state = state
         if FileManager.default.fileExists(atPath: marker.path) { sink.removeLeftovers() }
         try? FileManager.default.createDirectory(at: marker.deletingLastPathComponent(), withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
@@ -34,11 +35,11 @@ final class Interruption {
         sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { [interrupted] in
-                interrupted.finished.withLock { finished in
+            source.setEventHandler { [state] in
+                state.finished.withLock { finished in
                     guard !finished else { return }
                     guard sink.cancel() else {
-                        interrupted.value.store(true, ordering: .releasing)
+                        state.afterCommit.store(true, ordering: .releasing)
                         return
                     }
                     unlink(marker.path)
@@ -59,7 +60,7 @@ final class Interruption {
 
     /// The build ended (well or with errors): nothing is left to clean.
     func finish() {
-        interrupted.finished.withLock { $0 = true }
+        state.finished.withLock { $0 = true }
         for source in sources { source.cancel() }
         unlink(marker.path)
     }

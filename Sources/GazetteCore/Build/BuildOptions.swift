@@ -46,7 +46,6 @@ extension BuildOptions {
     }
 }
 
-/// What a build did, for the summary line and for tests.
 /// Values a build made and no longer needs, held together; freeing a large archive's index and pages
 /// one by one takes milliseconds, which a process about to exit need not spend.
 public final class BuildLeftovers: @unchecked Sendable {
@@ -58,6 +57,7 @@ public final class BuildLeftovers: @unchecked Sendable {
     }
 }
 
+/// What a build did, for the summary line and for tests.
 public struct BuildReport: Sendable {
     public var articles = 0
     public var pages = 0

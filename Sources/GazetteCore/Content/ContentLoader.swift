@@ -84,13 +84,15 @@ public struct ContentLoader: Sendable {
         // The articles, in the files' order, taken from the records on every core: each is a copy that
         // retains every string in it.
         let table = records, outcome = outcomeOf
+        // Each unchanged file's record found once (an unchanged file has one), read twice below.
+        let positions = parallelMap(files.count) { i in outcome[i] < 0 ? table.index(forKey: files[i].path) : nil }
         let present = files.indices.filter { outcome[$0] < 0 || outcomes[outcome[$0]].0 != nil }
         let articles = parallelMap(present.count) { n in
             let i = present[n]
-            return outcome[i] < 0 ? table[files[i].path]!.article : outcomes[outcome[i]].0!.article
+            return outcome[i] < 0 ? table.values[positions[i]!].article : outcomes[outcome[i]].0!.article
         }
         let problems = parallelMap(files.count) { i in
-            outcome[i] < 0 ? table[files[i].path]?.warnings ?? [] : outcomes[outcome[i]].1
+            outcome[i] < 0 ? table.values[positions[i]!].warnings : outcomes[outcome[i]].1
         }
         var diagnostics = walk.diagnostics
         for list in problems where !list.isEmpty { diagnostics += list }

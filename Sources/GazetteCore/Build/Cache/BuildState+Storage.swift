@@ -62,7 +62,7 @@ extension BuildState {
         for (n, part) in partOf.enumerated() where copied[part] == nil { members[part].append(positions[n]) }
         let toEncode = members
         let temporary = folder.appendingPathComponent("." + file.lastPathComponent + ".tmp")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        let fd = FileIO.create(temporary.path)
         var written = fd >= 0 && FileIO.write(head.bytes, to: fd)
         var encodedCount = 0
         // A window of parts at a time, its parts to encode on every core, then all written in order: only
