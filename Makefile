@@ -5,12 +5,12 @@ GAZETTE := .build/release/gazette
 
 .PHONY: deps node build site test serve clean bench bench-templates bench-serve compare validate fuzz
 
-# cmark-gfm, the C Markdown library, from Debian's packages when it is missing.
+# cmark-gfm, the C Markdown library, and jemalloc, the allocator, from Debian's packages when missing.
 deps:
-	@pkg-config --exists libcmark-gfm || { \
-	  echo "Installing cmark-gfm (libcmark-gfm-dev, libcmark-gfm-extensions-dev)"; \
+	@pkg-config --exists libcmark-gfm jemalloc || { \
+	  echo "Installing cmark-gfm and jemalloc (libcmark-gfm-dev, libcmark-gfm-extensions-dev, libjemalloc-dev)"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev; }
 
 # Node.js runs the search scripts' tests (swift test fails without it).
 node:
