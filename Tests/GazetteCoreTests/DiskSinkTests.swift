@@ -246,23 +246,6 @@ import Testing
         }
     }
 
-    /// A range of one file appended to another (how the build cache copies its unchanged parts).
-    @Test func aRangeOfAFileIsCopiedToTheEndOfAnother() throws {
-        let base = try Self.makeBase()
-        defer { try? FileManager.default.removeItem(at: base) }
-        let source = (0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 11) }
-        try Data(source).write(to: base.appendingPathComponent("source"))
-        try Data("head".utf8).write(to: base.appendingPathComponent("target"))
-        let from = open(base.path + "/source", O_RDONLY), to = open(base.path + "/target", O_WRONLY | O_APPEND)
-        defer { close(from); close(to) }
-        #expect(FileIO.copy(123_457..<2_600_001, from: from, to: to))
-        #expect(FileIO.copy(5..<5, from: from, to: to))
-        #expect(!FileIO.copy(2_999_000..<3_100_000, from: from, to: to))  // past the end
-        let target = try [UInt8](Data(contentsOf: base.appendingPathComponent("target")))
-        #expect(target.prefix(4) == Array("head".utf8)[...])
-        #expect(Array(target[4..<(4 + 2_600_001 - 123_457)]) == Array(source[123_457..<2_600_001]))
-    }
-
     private static func makeBase() throws -> URL {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-sink-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)

@@ -310,11 +310,12 @@ import Testing
         try site.expectSameAsColdBuild()
     }
 
-    /// The cache keeps the records in parts by path, and copies from the last cache the parts none of
-    /// whose records changed: after each kind of change only the changed files' parts are encoded, the
-    /// saved records are the build's (`TestSite.build` checks that after every build of every test), and
-    /// the output is a cold build's.
-    @Test func theCacheCopiesThePartsOfUnchangedRecords() throws {
+    /// The cache keeps the records in parts by path, each part a file, and names again the last cache's
+    /// parts none of whose records changed: after each kind of change only the changed files' parts are
+    /// encoded and written, the parts no longer listed are removed, the saved records are the build's
+    /// (`TestSite.build` checks that, and the part files, after every build of every test), and the
+    /// output is a cold build's.
+    @Test func theCacheWritesOnlyThePartsOfChangedRecords() throws {
         func story(_ n: Int, extra: String = "") -> String {
             article(title: "Story \(n)", date: "2025-0\(1 + n % 9)-1\(n % 10)T10:\(10 + n % 50):00Z", "topics: [T\(n % 7)]",
                     body: "First paragraph of story \(n).\n\nSecond paragraph.\(extra)")
@@ -333,8 +334,17 @@ import Testing
         }
         #expect(try site.buildAndSave().encodedParts == 0)  // nothing changed
         // A paragraph added after the first, so that no other page shows the change.
+        let before = Set(site.partFiles)
+        #expect(before.count == count)
+        let modified = Dictionary(uniqueKeysWithValues: site.partFiles.map { ($0, site.modified(".gazette/cache-parts/\($0)")) })
         try site.write(story(7, extra: "\n\nA third paragraph."), to: "Content/2025/story-7.md")
         #expect(try site.buildAndSave().encodedParts == parts("story-7.md"))
+        // One part file replaced; the others not written again.
+        let after = Set(site.partFiles)
+        #expect(after.subtracting(before).count == 1 && before.subtracting(after).count == 1)
+        for name in after.intersection(before) {
+            #expect(site.modified(".gazette/cache-parts/\(name)") == modified[name]!)
+        }
         try site.expectSameAsColdBuild()
         // The same bytes written again: a new modification time in the record.
         try site.write(story(8), to: "Content/2025/story-8.md")
@@ -401,7 +411,7 @@ import Testing
         #expect(loaded.sources["/site/Content/\(count - 1).md"]?.article.title == record.article.title)
         #expect(loaded.outputs == state.outputs)
         #expect(loaded.recordBytes == state.recordBytes)
-        // Saved again as it was read, every part is copied; with one record changed by the build, one part is encoded.
+        // Saved again as it was read, every part is named again; with one record changed by the build, one part is encoded.
         #expect(try loaded.save(to: cache) == 0)
         loaded = BuildState.load(from: cache)
         loaded._sources["/site/Content/5.md"]?.stamp.size += 1
@@ -410,12 +420,40 @@ import Testing
         #expect(BuildState.load(from: cache).recordBytes == loaded.recordBytes)
         #expect(BuildState.load(from: cache).sources["/site/Content/5.md"]?.stamp == loaded.sources["/site/Content/5.md"]?.stamp)
 
-        var bytes = try [UInt8](Data(contentsOf: cache))
-        // Longer than a record, so lengths and counts inside a middle part are among the damaged bytes.
-        let middle = bytes.count - bytes.count / 3
+        // A part damaged (its length kept), or missing: every record is lost, not the manifest.
+        let partsFolder = URL(fileURLWithPath: BuildState.partsFolder(of: cache))
+        let part = partsFolder.appendingPathComponent(try #require(site.partFiles.sorted().dropFirst(5).first))
+        let intact = try Data(contentsOf: part)
+        var bytes = [UInt8](intact)
+        // Longer than a record, so lengths and counts inside the part are among the damaged bytes.
+        let middle = bytes.count / 3
         bytes.replaceSubrange(middle..<middle + 4096, with: [UInt8](repeating: 0xFF, count: 4096))
-        try Data(bytes).write(to: cache)
+        try Data(bytes).write(to: part)
         let damaged = BuildState.load(from: cache)
         #expect(damaged.sources.isEmpty && damaged.outputs == state.outputs)
+        try FileManager.default.removeItem(at: part)
+        let missing = BuildState.load(from: cache)
+        #expect(missing.sources.isEmpty && missing.outputs == state.outputs)
+        try intact.write(to: part)
+        #expect(BuildState.load(from: cache).recordBytes == loaded.recordBytes)
+    }
+
+    /// A cache whose part files are gone (or were never all written) gives a full build, which writes
+    /// them again, and the output is a cold build's.
+    @Test func aCacheWithoutItsPartsMeansAFullBuild() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        try FileManager.default.removeItem(atPath: BuildState.partsFolder(of: site.options.cacheFile))
+        try site.write(article(title: "Story 3", date: "2025-04-13T10:00:00Z", "topics: [Economy]", body: "Changed."), to: "Content/2025/story-3.md")
+        let report = try site.build()
+        #expect(report.filesRead == report.articles)
+        #expect(!site.partFiles.isEmpty)
+        try site.expectSameAsColdBuild()
+        // Leftovers of a save cut short (a part's temporary file, a part no cache lists) go at the next save.
+        try site.write("x", to: ".gazette/cache-parts/.0123456789abcdef.tmp")
+        try site.write("x", to: ".gazette/cache-parts/0123456789abcdef")
+        try site.build()
+        #expect(!site.partFiles.contains(".0123456789abcdef.tmp") && !site.partFiles.contains("0123456789abcdef"))
     }
 }

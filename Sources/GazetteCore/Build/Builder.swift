@@ -51,7 +51,7 @@ public struct Builder: Sendable {
         // Moved, not shared: the search stage stores bodies in the records, which would copy every one of them.
         state.sources = inputs.content.records
         inputs.content.records = [:]
-        // The cache file's parts whose records did not change are copied when this state is saved.
+        // The cache's parts whose records did not change are not written again when this state is saved.
         state.storedParts = previous.storedParts
         // Without a file to copy from (the preview server's state), nothing need be remembered.
         state.changedSources = state.storedParts == nil ? [] : previous.changedSources.union(inputs.content.changedPaths)

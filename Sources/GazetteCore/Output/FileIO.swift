@@ -24,28 +24,6 @@ enum FileIO {
         open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
     }
 
-    /// Copies `range` of the file open at `source` to the end of the file open at `target`: in the kernel
-    /// (`sendfile`), or through a buffer where the file system does not allow that.
-    static func copy(_ range: Range<Int>, from source: CInt, to target: CInt) -> Bool {
-        var offset = off_t(range.lowerBound)
-        let end = off_t(range.upperBound)
-        while offset < end {
-            let copied = sendfile(target, source, &offset, Int(end - offset))
-            if copied < 0, errno == EINTR { continue }
-            if copied < 0, errno == EINVAL || errno == ENOSYS { break }
-            guard copied > 0 else { return false }
-        }
-        guard offset < end else { return true }
-        var buffer = [UInt8](repeating: 0, count: min(1 << 20, Int(end - offset)))
-        while offset < end {
-            let read = buffer.withUnsafeMutableBytes { pread(source, $0.baseAddress, min($0.count, Int(end - offset)), offset) }
-            if read < 0, errno == EINTR { continue }
-            guard read > 0, write(Array(buffer[..<read]), to: target) else { return false }
-            offset += off_t(read)
-        }
-        return true
-    }
-
     static func write(_ bytes: [UInt8], to fd: CInt) -> Bool {
         bytes.withUnsafeBytes { buffer in
             var offset = 0

@@ -50,7 +50,6 @@ struct BinaryReader {
 
     private let bytes: [UInt8]
     private var offset = 0
-    /// Where this reader's part of `bytes` ends.
     private let end: Int
 
     init(_ bytes: [UInt8]) {
@@ -58,26 +57,7 @@ struct BinaryReader {
         end = bytes.count
     }
 
-    private init(_ bytes: [UInt8], from offset: Int, to end: Int) {
-        self.bytes = bytes
-        self.offset = offset
-        self.end = end
-    }
-
     var atEnd: Bool { offset == end }
-
-    /// Where the next read starts, from the start of the bytes.
-    var position: Int { offset }
-    /// The bytes left to read.
-    var remaining: Int { end - offset }
-
-    /// A reader of the next part (its length, then its bytes), which this reader then skips: parts can be
-    /// read on different threads.
-    mutating func part() throws(Corrupt) -> BinaryReader {
-        let length = try count()
-        defer { offset += length }
-        return BinaryReader(bytes, from: offset, to: offset + length)
-    }
 
     mutating func uint64() throws(Corrupt) -> UInt64 {
         guard offset + 8 <= end else { throw Corrupt() }

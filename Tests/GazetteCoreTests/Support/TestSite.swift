@@ -47,7 +47,7 @@ struct TestSite {
         try buildAndSave(clean: clean, configure).report
     }
 
-    /// `build`, and how many parts of the cache's records were encoded (the others were copied).
+    /// `build`, and how many parts of the cache's records were encoded (the others were named again).
     func buildAndSave(clean: Bool = false, _ configure: (inout BuildOptions) -> Void = { _ in }) throws(BuildFailure)
         -> (report: BuildReport, encodedParts: Int) {
         var options = self.options
@@ -56,11 +56,21 @@ struct TestSite {
         let previous = BuildState.Loading(from: options.cacheFile)
         let (report, state) = try builder.build(into: DiskSink(root: options.output), state: previous.take(), clean: clean)
         let encoded = (try? state.save(to: options.cacheFile)) ?? -1
-        // Parts of the cache are copied from the last one: what it holds now must be this state's records.
-        if BuildState.load(from: options.cacheFile).recordBytes != state.recordBytes {
+        // Parts of the cache are the last one's: what it holds now must be this state's records, in the
+        // part files it lists and no others.
+        let saved = BuildState.load(from: options.cacheFile)
+        if saved.recordBytes != state.recordBytes {
             Issue.record("the saved cache's records are not the build's")
         }
+        if Set(partFiles) != Set(saved.storedParts?.names.map(\.fileName) ?? []) {
+            Issue.record("the cache's part files are not the ones it lists")
+        }
         return (report, encoded)
+    }
+
+    /// The files in the folder of the cache's parts.
+    var partFiles: [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: BuildState.partsFolder(of: options.cacheFile))) ?? []
     }
 
     /// The diagnostics of a build that must fail.

@@ -6,7 +6,7 @@ extension BuildState {
     /// of Gazette still knows which files the last build wrote and can remove the stale ones.
     static let manifestVersion: UInt64 = 1
     /// Bumped whenever the layout of the source records, or what they mean, changes: they are then ignored.
-    static let sourcesVersion: UInt64 = 6
+    static let sourcesVersion: UInt64 = 7
 
     /// Reads the state a previous build saved in `file`. A missing or damaged cache gives an empty state;
     /// one from another version of Gazette gives its manifest only.
@@ -22,11 +22,11 @@ extension BuildState {
         }
         let manifestOnly = state
         do {
-            try readSources(&reader, into: &state)
+            try readSources(&reader, into: &state, parts: partsFolder(of: file))
         } catch {
             return manifestOnly
         }
-        // Parts are copied from the file when saved only while it is the file read here.
+        // Its parts are named again when it is saved only while the file is the one read here.
         if let stamp, stamp == FileStamp.of(file.path) {
             state.storedParts?.file = stamp
         } else {
@@ -37,88 +37,107 @@ extension BuildState {
 
     /// Saves the state into `file` (its folder is created when missing), replacing the old cache in one step.
     ///
-    /// The source records are most of the cache. They are saved in parts by their paths' hashes: a part
-    /// none of whose records changed since the state was read from `file` is copied from it by the
-    /// kernel, the others are encoded, on every core, a window of parts at a time, and written as they
-    /// are: the encoded records are never all held at once.
+    /// The source records are most of the cache. They are saved in parts by their paths' hashes, each part
+    /// a file of its own beside the cache, named by the hash of its bytes (`partsFolder`); the cache file
+    /// lists them. A part none of whose records changed since the state was read from `file` is the same
+    /// file again and is not written. The others are encoded, on every core, a window of parts at a time,
+    /// and written as they are: the encoded records are never all held at once. The cache file is
+    /// replaced last, so that it only ever lists parts that are whole, and the parts it no longer lists
+    /// are removed after.
     ///
-    /// - Returns: how many parts were encoded (the others were copied).
+    /// - Returns: how many parts were encoded (the others were named again).
     @discardableResult
     public func save(to file: URL) throws -> Int {
         let folder = file.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var head = BinaryWriter(capacity: outputs.count * 100 + searchTerms.encoded.count)
-        writeHead(&head)
+        let partsFolder = Self.partsFolder(of: file)
+        try FileManager.default.createDirectory(atPath: partsFolder, withIntermediateDirectories: true)
         let count = Self.partCount(records: sources.count)
-        head.write(count)
-        let old = Self.openIfUnchanged(file, stored: storedParts)
-        defer { if let old { close(old) } }
-        let copied = old == nil ? [Range<Int>?](repeating: nil, count: count) : copiedParts(count: count)
+        var names = isUnchanged(file) ? reusedNames(count: count) : [StoredParts.Name?](repeating: nil, count: count)
         // Positions in the table, not a copy of its records: they are read where they are, on every core.
         let sources = self.sources
         let positions = Array(sources.indices)
         let partOf = parallelMap(positions.count) { Self.part(of: sources.keys[positions[$0]], count: count) }
         var members = [[Dictionary<String, SourceRecord>.Index]](repeating: [], count: count)
-        for (n, part) in partOf.enumerated() where copied[part] == nil { members[part].append(positions[n]) }
+        for (n, part) in partOf.enumerated() where names[part] == nil { members[part].append(positions[n]) }
         let toEncode = members
-        let temporary = folder.appendingPathComponent("." + file.lastPathComponent + ".tmp")
-        let fd = FileIO.create(temporary.path)
-        var written = fd >= 0 && FileIO.write(head.bytes, to: fd)
         var encodedCount = 0
-        // A window of parts at a time, its parts to encode on every core, then all written in order: only
-        // one window's encoded bytes are held at once.
-        for window in stride(from: 0, to: count, by: Self.partsPerWindow) where written {
-            let parts = window..<min(count, window + Self.partsPerWindow)
-            let encoding = parts.filter { copied[$0] == nil }
-            var encoded = [Int: [UInt8]](minimumCapacity: encoding.count)
-            for (n, part) in parallelMap(encoding.count, { n in Self.encode(toEncode[encoding[n]], of: sources) }).enumerated() {
-                encoded[encoding[n]] = part.bytes
+        // A window of parts at a time, encoded and written on every core: only one window's encoded bytes
+        // are held at once.
+        for window in stride(from: 0, to: count, by: Self.partsPerWindow) {
+            let encoding = (window..<min(count, window + Self.partsPerWindow)).filter { names[$0] == nil }
+            let written = parallelMap(encoding.count) { n -> StoredParts.Name? in
+                Self.writePart(Self.encode(toEncode[encoding[n]], of: sources).bytes, in: partsFolder)
+            }
+            for (n, part) in encoding.enumerated() {
+                guard let name = written[n] else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: partsFolder]) }
+                names[part] = name
             }
             encodedCount += encoding.count
-            for part in parts where written {
-                var length = BinaryWriter(capacity: 8)
-                if let bytes = encoded[part] {
-                    length.write(bytes.count)
-                    written = FileIO.write(length.bytes, to: fd) && FileIO.write(bytes, to: fd)
-                } else if let range = copied[part], let old {
-                    length.write(range.count)
-                    written = FileIO.write(length.bytes, to: fd) && FileIO.copy(range, from: old, to: fd)
-                }
-            }
         }
-        if fd >= 0 { close(fd) }
-        guard written, rename(temporary.path, file.path) == 0 else {
+        let listed = names.map { $0! }
+        var head = BinaryWriter(capacity: outputs.count * 100 + searchTerms.encoded.count + count * 16)
+        writeHead(&head)
+        head.write(count)
+        for name in listed {
+            head.write(name.hash)
+            head.write(name.length)
+        }
+        let temporary = folder.appendingPathComponent("." + file.lastPathComponent + ".tmp")
+        guard FileIO.write(head.bytes, to: temporary.path) != nil, rename(temporary.path, file.path) == 0 else {
             unlink(temporary.path)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
         }
+        Self.removeParts(in: partsFolder, except: Set(listed.map(\.fileName)))
         return encodedCount
     }
 
     /// Parts encoded and written together: enough to keep every core busy, few enough to hold.
     static let partsPerWindow = 64
 
-    /// The cache file, opened, when it is still the one `stored` describes.
-    private static func openIfUnchanged(_ file: URL, stored: StoredParts?) -> CInt? {
-        guard let stored else { return nil }
-        let fd = open(file.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        var info = stat()
-        guard fstat(fd, &info) == 0, FileStamp(info) == stored.file, info.st_size >= (stored.ranges.last?.upperBound ?? 0) else {
-            close(fd)
-            return nil
-        }
-        return fd
+    /// The folder of the parts `file` lists.
+    static func partsFolder(of file: URL) -> String {
+        file.path + "-parts"
     }
 
-    /// Where each part that can be copied from the cache file lies in it (none of its records changed
-    /// since it was read), by part; nil for the parts to encode.
-    private func copiedParts(count: Int) -> [Range<Int>?] {
-        var parts = [Range<Int>?](repeating: nil, count: count)
-        guard let stored = storedParts, stored.ranges.count == count else { return parts }
+    /// True when the cache file is still the one this state was read from: the parts it lists are then
+    /// the ones `storedParts` names.
+    private func isUnchanged(_ file: URL) -> Bool {
+        guard let stored = storedParts else { return false }
+        return FileStamp.of(file.path) == stored.file
+    }
+
+    /// The part files that can be named again (none of their records changed since they were read), by
+    /// part; nil for the parts to encode.
+    private func reusedNames(count: Int) -> [StoredParts.Name?] {
+        var parts = [StoredParts.Name?](repeating: nil, count: count)
+        guard let stored = storedParts, stored.names.count == count else { return parts }
         var clean = [Bool](repeating: true, count: count)
         for path in changedSources { clean[Self.part(of: path, count: count)] = false }
-        for part in 0..<count where clean[part] { parts[part] = stored.ranges[part] }
+        for part in 0..<count where clean[part] { parts[part] = stored.names[part] }
         return parts
+    }
+
+    /// Writes a part under the name its bytes give it, unless a file of that name is there already (the
+    /// same bytes); nil when it cannot be written. Written beside and renamed, so a part file is whole.
+    private static func writePart(_ bytes: [UInt8], in folder: String) -> StoredParts.Name? {
+        var hash = StableHash()
+        hash.combine(bytes)
+        let name = StoredParts.Name(hash: hash.value, length: bytes.count)
+        let path = folder + "/" + name.fileName
+        if FileStamp.of(path)?.size == bytes.count { return name }
+        let temporary = folder + "/." + name.fileName + ".tmp"
+        guard FileIO.write(bytes, to: temporary) != nil, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return nil
+        }
+        return name
+    }
+
+    /// Removes the files of `folder` that are not `kept`: parts no cache lists any more, and the temporary
+    /// files of a save that was cut short.
+    private static func removeParts(in folder: String, except kept: Set<String>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where !kept.contains(name) { unlink(folder + "/" + name) }
     }
 
     /// Parts of about `recordsPerPart` records, a power of two of them, so that most records stay in
@@ -198,24 +217,35 @@ extension BuildState {
         }
     }
 
-    private static func readSources(_ r: inout BinaryReader, into state: inout BuildState) throws(BinaryReader.Corrupt) {
+    private static func readSources(_ r: inout BinaryReader, into state: inout BuildState, parts folder: String) throws(BinaryReader.Corrupt) {
         guard try r.uint64() == sourcesVersion else { throw BinaryReader.Corrupt() }
         state.parseKey = try r.uint64()
         state.inputsKey = try r.uint64()
         state.searchKey = try r.uint64()
         state.searchTerms = try r.searchTerms()
         state.related = try r.related()
-        var readers: [BinaryReader] = []
-        for _ in 0..<(try r.count()) { readers.append(try r.part()) }
-        let parts = readers
+        var names: [StoredParts.Name] = []
+        for _ in 0..<(try r.count()) {
+            let name = StoredParts.Name(hash: try r.uint64(), length: try r.int())
+            guard name.length >= 0 else { throw BinaryReader.Corrupt() }
+            names.append(name)
+        }
         guard r.atEnd else { throw BinaryReader.Corrupt() }
-        var decoded = parallelMap(parts.count) { n -> [(String, SourceRecord)]? in try? decode(parts[n]) }
-        // Each record is in the part its path's hash names (`save`), which lets an unchanged part be copied.
-        state.storedParts = StoredParts(file: FileStamp(size: 0, modified: 0), ranges: parts.map { $0.position..<($0.position + $0.remaining) })
+        let listed = names
+        // Each part read and decoded on its own core; a part missing, of another length or damaged loses every record.
+        var decoded = parallelMap(listed.count) { n -> [(String, SourceRecord)]? in
+            guard let bytes = FileIO.read(folder + "/" + listed[n].fileName), bytes.count == listed[n].length else { return nil }
+            return try? decode(BinaryReader(bytes))
+        }
+        // Each record is in the part its path's hash names (`save`), which lets an unchanged part be named again.
+        state.storedParts = StoredParts(file: FileStamp(size: 0, modified: 0), names: listed)
         state._sources.reserveCapacity(decoded.reduce(0) { $0 + ($1?.count ?? 0) })
         // Moved out of the decoded parts where they lie, not copied: a copy of a record retains each of its strings.
         for n in decoded.indices {
-            guard decoded[n] != nil else { throw BinaryReader.Corrupt() }
+            guard decoded[n] != nil else {
+                state._sources = [:]
+                throw BinaryReader.Corrupt()
+            }
             while let (path, record) = decoded[n]!.popLast() { state._sources[path] = record }
         }
     }

@@ -8,7 +8,7 @@ public struct BuildState: Sendable {
     /// The settings that decide how a file is parsed (its dates' time zone); a change drops every source record.
     var parseKey: UInt64 = 0
     /// By absolute path. A change made through this property counts as a change of every record (no part
-    /// of the cache file is copied when the state is saved); the build's own changes go to `_sources`
+    /// of the cache is named again when the state is saved); the build's own changes go to `_sources`
     /// and name their paths in `changedSources`.
     var sources: [String: SourceRecord] {
         _read { yield _sources }
@@ -31,8 +31,8 @@ public struct BuildState: Sendable {
     var searchTerms = SearchTermList()
     /// Every article's related articles, with what they were made from (`RelatedArticles.Memo`).
     var related: RelatedArticles.Memo?
-    /// Where the source records' parts lie in the cache file this state was read from: a part none of
-    /// whose records changed since (`changedSources`) is copied from there when the state is saved.
+    /// The part files the cache file this state was read from lists: a part none of whose records changed
+    /// since (`changedSources`) is named again, not written, when the state is saved.
     var storedParts: StoredParts?
     /// The paths whose records were changed, added or removed since the state was read.
     var changedSources: Set<String> = []
@@ -47,12 +47,23 @@ public struct BuildState: Sendable {
     }
 }
 
-/// The source records' parts in a cache file: each record is in part `StableHash(path) % count`.
+/// The source records' parts a cache file lists: each record is in part `StableHash(path) % count`.
 struct StoredParts: Sendable {
-    /// The file as it was read: a file changed since is not copied from.
+    /// The cache file as it was read: the parts a file changed since lists are not named again.
     var file: FileStamp
-    /// Each part's bytes in the file.
-    var ranges: [Range<Int>]
+    /// Each part's file, by part.
+    var names: [Name]
+
+    /// A part's file: named by the hash of its bytes, so that a part's name says what it holds.
+    struct Name: Sendable, Hashable {
+        var hash: UInt64
+        var length: Int
+
+        var fileName: String {
+            let digits = String(hash, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
+    }
 }
 
 /// A content file as the last build saw it.
