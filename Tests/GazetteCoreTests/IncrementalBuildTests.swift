@@ -438,6 +438,33 @@ import Testing
         #expect(BuildState.load(from: cache).recordBytes == loaded.recordBytes)
     }
 
+    /// A part damaged in place keeps its name and length: a later save that encodes the same records in
+    /// the same order gives the same name, and must replace the damaged file, not take it for the part.
+    @Test func aDamagedPartIsWrittenAgain() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        let cache = site.options.cacheFile
+        var state = BuildState.load(from: cache)
+        #expect(!state.sources.isEmpty)
+        // Saved from this state, so that saving it again gives the same bytes (a record's place in its
+        // part follows the table's order).
+        state.sources = state.sources
+        try state.save(to: cache)
+        let folder = URL(fileURLWithPath: BuildState.partsFolder(of: cache))
+        for name in site.partFiles {
+            let part = folder.appendingPathComponent(name)
+            var bytes = try [UInt8](Data(contentsOf: part))
+            bytes.replaceSubrange(8..<bytes.count, with: [UInt8](repeating: 0xFF, count: bytes.count - 8))
+            try Data(bytes).write(to: part)
+        }
+        #expect(BuildState.load(from: cache).sources.isEmpty)
+        // Every part encoded again, as after a full build.
+        state.sources = state.sources
+        #expect(try state.save(to: cache) == BuildState.partCount(records: state.sources.count))
+        #expect(BuildState.load(from: cache).recordBytes == state.recordBytes)
+    }
+
     /// A cache whose part files are gone (or were never all written) gives a full build, which writes
     /// them again, and the output is a cold build's.
     @Test func aCacheWithoutItsPartsMeansAFullBuild() throws {

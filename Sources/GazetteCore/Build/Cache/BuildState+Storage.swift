@@ -117,14 +117,14 @@ extension BuildState {
         return parts
     }
 
-    /// Writes a part under the name its bytes give it, unless a file of that name is there already (the
-    /// same bytes); nil when it cannot be written. Written beside and renamed, so a part file is whole.
+    /// Writes a part under the name its bytes give it; nil when it cannot be written. Written beside and
+    /// renamed, so a part file is whole. A file of that name is replaced, not trusted: it may be the
+    /// damaged copy that made this build a full one.
     private static func writePart(_ bytes: [UInt8], in folder: String) -> StoredParts.Name? {
         var hash = StableHash()
         hash.combine(bytes)
         let name = StoredParts.Name(hash: hash.value, length: bytes.count)
         let path = folder + "/" + name.fileName
-        if FileStamp.of(path)?.size == bytes.count { return name }
         let temporary = folder + "/." + name.fileName + ".tmp"
         guard FileIO.write(bytes, to: temporary) != nil, rename(temporary, path) == 0 else {
             unlink(temporary)
