@@ -336,14 +336,14 @@ import Testing
         // A paragraph added after the first, so that no other page shows the change.
         let before = Set(site.partFiles)
         #expect(before.count == count)
-        let modified = Dictionary(uniqueKeysWithValues: site.partFiles.map { ($0, site.modified(".gazette/cache-parts/\($0)")) })
+        let modified = Dictionary(uniqueKeysWithValues: try site.partFiles.map { ($0, try #require(site.modified(atSitePath: ".gazette/cache-parts/\($0)"))) })
         try site.write(story(7, extra: "\n\nA third paragraph."), to: "Content/2025/story-7.md")
         #expect(try site.buildAndSave().encodedParts == parts("story-7.md"))
         // One part file replaced; the others not written again.
         let after = Set(site.partFiles)
         #expect(after.subtracting(before).count == 1 && before.subtracting(after).count == 1)
         for name in after.intersection(before) {
-            #expect(site.modified(".gazette/cache-parts/\(name)") == modified[name]!)
+            #expect(site.modified(atSitePath: ".gazette/cache-parts/\(name)") == modified[name]!)
         }
         try site.expectSameAsColdBuild()
         // The same bytes written again: a new modification time in the record.
@@ -420,7 +420,7 @@ import Testing
         #expect(BuildState.load(from: cache).recordBytes == loaded.recordBytes)
         #expect(BuildState.load(from: cache).sources["/site/Content/5.md"]?.stamp == loaded.sources["/site/Content/5.md"]?.stamp)
 
-        // A part damaged (its length kept), or missing: every record is lost, not the manifest.
+        // A part damaged (its length kept), missing, or altered: every record is lost, not the manifest.
         let partsFolder = URL(fileURLWithPath: BuildState.partsFolder(of: cache))
         let part = partsFolder.appendingPathComponent(try #require(site.partFiles.sorted().dropFirst(5).first))
         let intact = try Data(contentsOf: part)
@@ -434,8 +434,29 @@ import Testing
         try FileManager.default.removeItem(at: part)
         let missing = BuildState.load(from: cache)
         #expect(missing.sources.isEmpty && missing.outputs == state.outputs)
+        // One letter of a title changed: the part still decodes, but its bytes are not the ones its name
+        // is the hash of.
+        var altered = [UInt8](intact)
+        let title = try #require(altered.firstRange(of: Array(record.article.title.utf8)))
+        altered[title.lowerBound] ^= 0x01
+        try Data(altered).write(to: part)
+        #expect(BuildState.load(from: cache).sources.isEmpty)
         try intact.write(to: part)
         #expect(BuildState.load(from: cache).recordBytes == loaded.recordBytes)
+    }
+
+    /// Paths that differ only in their middle (a number, a date) spread over every part: an empty part
+    /// is a part file for nothing, and a crowded one makes an edit write more.
+    @Test func recordsSpreadOverEveryPart() {
+        for (records, pattern) in [(8_199, { (n: Int) in "/site/Content/\(n).md" }),
+                                   (10_000, { (n: Int) in "/srv/archive/Content/20\(10 + n % 15)/story-\(n).md" })] {
+            let count = BuildState.partCount(records: records)
+            var sizes = [Int](repeating: 0, count: count)
+            for n in 0..<records { sizes[BuildState.part(of: pattern(n), count: count)] += 1 }
+            let mean = Double(records) / Double(count)
+            #expect(sizes.min()! > 0, "\(records) records: an empty part")
+            #expect(Double(sizes.max()!) < mean * 2, "\(records) records: a part of \(sizes.max()!), the mean \(mean)")
+        }
     }
 
     /// A part damaged in place keeps its name and length: a later save that encodes the same records in

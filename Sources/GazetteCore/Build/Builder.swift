@@ -53,7 +53,7 @@ public struct Builder: Sendable {
         inputs.content.records = [:]
         // The cache's parts whose records did not change are not written again when this state is saved.
         state.storedParts = previous.storedParts
-        // Without a file to copy from (the preview server's state), nothing need be remembered.
+        // Without parts read from a cache (the preview server's state), nothing need be remembered.
         state.changedSources = state.storedParts == nil ? [] : previous.changedSources.union(inputs.content.changedPaths)
         state.outputRoot = outputRoot
         state.inputsKey = inputs.key

@@ -89,7 +89,12 @@ struct TestSite {
     }
 
     func modified(_ path: String) -> Date? {
-        try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("Output/" + path).path)[.modificationDate] as? Date
+        modified(atSitePath: "Output/" + path)
+    }
+
+    /// The modification time of a file anywhere in the site (`.gazette/…`, `Content/…`).
+    func modified(atSitePath path: String) -> Date? {
+        try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path)[.modificationDate] as? Date
     }
 
     /// A copy of this site's sources (not its output or cache) in a new folder.

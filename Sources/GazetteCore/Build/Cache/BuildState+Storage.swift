@@ -6,7 +6,7 @@ extension BuildState {
     /// of Gazette still knows which files the last build wrote and can remove the stale ones.
     static let manifestVersion: UInt64 = 1
     /// Bumped whenever the layout of the source records, or what they mean, changes: they are then ignored.
-    static let sourcesVersion: UInt64 = 7
+    static let sourcesVersion: UInt64 = 8
 
     /// Reads the state a previous build saved in `file`. A missing or damaged cache gives an empty state;
     /// one from another version of Gazette gives its manifest only.
@@ -35,7 +35,8 @@ extension BuildState {
         return state
     }
 
-    /// Saves the state into `file` (its folder is created when missing), replacing the old cache in one step.
+    /// Saves the state into `file` (its folder is created when missing), the parts first and the cache
+    /// file last, so that at every step the cache file lists whole parts.
     ///
     /// The source records are most of the cache. They are saved in parts by their paths' hashes, each part
     /// a file of its own beside the cache, named by the hash of its bytes (`partsFolder`); the cache file
@@ -66,7 +67,7 @@ extension BuildState {
         for window in stride(from: 0, to: count, by: Self.partsPerWindow) {
             let encoding = (window..<min(count, window + Self.partsPerWindow)).filter { names[$0] == nil }
             let written = parallelMap(encoding.count) { n -> StoredParts.Name? in
-                Self.writePart(Self.encode(toEncode[encoding[n]], of: sources).bytes, in: partsFolder)
+                Self.writePart(Self.encode(toEncode[encoding[n]], of: sources).bytes, part: encoding[n], in: partsFolder)
             }
             for (n, part) in encoding.enumerated() {
                 guard let name = written[n] else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: partsFolder]) }
@@ -120,12 +121,13 @@ extension BuildState {
     /// Writes a part under the name its bytes give it; nil when it cannot be written. Written beside and
     /// renamed, so a part file is whole. A file of that name is replaced, not trusted: it may be the
     /// damaged copy that made this build a full one.
-    private static func writePart(_ bytes: [UInt8], in folder: String) -> StoredParts.Name? {
+    private static func writePart(_ bytes: [UInt8], part: Int, in folder: String) -> StoredParts.Name? {
         var hash = StableHash()
         hash.combine(bytes)
         let name = StoredParts.Name(hash: hash.value, length: bytes.count)
         let path = folder + "/" + name.fileName
-        let temporary = folder + "/." + name.fileName + ".tmp"
+        // Named after the part too: two parts with the same bytes (empty ones) are written at once.
+        let temporary = folder + "/." + name.fileName + "." + String(part) + ".tmp"
         guard FileIO.write(bytes, to: temporary) != nil, rename(temporary, path) == 0 else {
             unlink(temporary)
             return nil
@@ -151,7 +153,14 @@ extension BuildState {
     static func part(of path: String, count: Int) -> Int {
         var hash = StableHash()
         hash.combine(path)
-        return Int(hash.value % UInt64(count))
+        // Mixed first: the low bits of a byte hash come from a few of the bytes only (a multiplication
+        // carries upwards), and paths that differ in their middle would share a few parts, leaving others
+        // empty. (MurmurHash3's finalizer.)
+        var mixed = hash.value
+        mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        mixed = (mixed ^ (mixed >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        mixed ^= mixed >> 33
+        return Int(mixed % UInt64(count))
     }
 
     /// Everything before the source records' parts.
@@ -232,9 +241,13 @@ extension BuildState {
         }
         guard r.atEnd else { throw BinaryReader.Corrupt() }
         let listed = names
-        // Each part read and decoded on its own core; a part missing, of another length or damaged loses every record.
+        // Each part read and decoded on its own core; a part missing, or whose bytes are not the ones its name
+        // is the hash of (damaged, even where it still decodes), loses every record.
         var decoded = parallelMap(listed.count) { n -> [(String, SourceRecord)]? in
             guard let bytes = FileIO.read(folder + "/" + listed[n].fileName), bytes.count == listed[n].length else { return nil }
+            var hash = StableHash()
+            hash.combine(bytes)
+            guard hash.value == listed[n].hash else { return nil }
             return try? decode(BinaryReader(bytes))
         }
         // Each record is in the part its path's hash names (`save`), which lets an unchanged part be named again.

@@ -59,10 +59,7 @@ struct StoredParts: Sendable {
         var hash: UInt64
         var length: Int
 
-        var fileName: String {
-            let digits = String(hash, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
-        }
+        var fileName: String { StableHash.hex(hash) }
     }
 }
 
