@@ -38,7 +38,7 @@ extension Builder {
         let content = loader.load(options.content) {
             var state = loadPrevious()
             // Handed over, not shared, so that the loader can update them in place.
-            var sources: [String: SourceRecord] = [:]
+            var sources = SourceTable()
             if state.parseKey == parse.value {
                 sources = state.takeSources()
             } else {

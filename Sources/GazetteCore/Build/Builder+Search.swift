@@ -128,8 +128,11 @@ extension Builder {
         let terms = state.searchTerms.terms()
         let dictionary = TermDictionary(continuing: terms)
         let articles = context.index.articles
+        let sources = state.sources
         let cached = dictionary == nil ? Array(repeating: nil, count: articles.count) : parallelMap(articles.count) { i in
-            state.sources[articles[i].source.path]?.searchBody.flatMap { $0.isValid(termCount: terms.count) ? $0 : nil }
+            sources.position(of: articles[i].source.path).flatMap { p in
+                sources.records[p].searchBody.flatMap { $0.isValid(termCount: terms.count) ? $0 : nil }
+            }
         }
         return SearchStage(context: context, fingerprint: fingerprint, documentPrints: documentPrints,
                            builder: SearchIndexBuilder(context: context, dictionary: dictionary ?? TermDictionary()),

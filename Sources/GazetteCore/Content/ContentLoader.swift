@@ -17,7 +17,7 @@ public struct ContentLoader: Sendable {
         var articles: [Article]
         var diagnostics: [Diagnostic]
         /// The records for the next build: one per file that parsed.
-        var records: [String: SourceRecord]
+        var records: SourceTable
         /// How many files were read (not reused from `previous`).
         var read: Int
         /// False when every file was reused and none was added or removed.
@@ -34,7 +34,7 @@ public struct ContentLoader: Sendable {
 
     /// - Parameter previous: the last build's records, asked for once the folder is listed (the build
     ///   cache may still be loading on another thread until then).
-    func load(_ directory: URL, previous: () -> [String: SourceRecord]) -> Result {
+    func load(_ directory: URL, previous: () -> SourceTable) -> Result {
         var walk = FileWalk(root: directory, paths: paths)
         let files = walk.files { name in
             guard let dot = name.lastIndex(of: ".") else { return false }
@@ -68,7 +68,7 @@ public struct ContentLoader: Sendable {
         for (n, i) in toRead.enumerated() {
             outcomeOf[i] = n
             if let record = outcomes[n].0 {
-                if records.updateValue(record, forKey: files[i].path) != nil { kept += 1 }
+                if records.set(record, for: files[i].path) { kept += 1 }
             } else if records.removeValue(forKey: files[i].path) != nil {
                 kept += 1  // a record of this build's files, removed here
             }
@@ -81,18 +81,18 @@ public struct ContentLoader: Sendable {
             for path in gone { records.removeValue(forKey: path) }
             changedPaths += gone
         }
-        // The articles, in the files' order, taken from the records on every core: each is a copy that
-        // retains every string in it.
-        let table = records, outcome = outcomeOf
+        // The articles, in the files' order, taken from the records where they lie, on every core: each is
+        // a copy that retains every string in it.
+        let table = records, stored = records.records, outcome = outcomeOf
         // Each unchanged file's record found once (an unchanged file has one), read twice below.
-        let positions = parallelMap(files.count) { i in outcome[i] < 0 ? table.index(forKey: files[i].path) : nil }
+        let positions = parallelMap(files.count) { i in outcome[i] < 0 ? table.position(of: files[i].path) : nil }
         let present = files.indices.filter { outcome[$0] < 0 || outcomes[outcome[$0]].0 != nil }
         let articles = parallelMap(present.count) { n in
             let i = present[n]
-            return outcome[i] < 0 ? table.values[positions[i]!].article : outcomes[outcome[i]].0!.article
+            return outcome[i] < 0 ? stored[positions[i]!].article : outcomes[outcome[i]].0!.article
         }
         let problems = parallelMap(files.count) { i in
-            outcome[i] < 0 ? table.values[positions[i]!].warnings : outcomes[outcome[i]].1
+            outcome[i] < 0 ? stored[positions[i]!].warnings : outcomes[outcome[i]].1
         }
         var diagnostics = walk.diagnostics
         for list in problems where !list.isEmpty { diagnostics += list }

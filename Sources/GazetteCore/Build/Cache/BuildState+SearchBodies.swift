@@ -7,8 +7,8 @@ extension BuildState {
     /// Forgets every cached search body, and the term list they refer to.
     mutating func dropSearchBodies() {
         searchTerms = SearchTermList()
-        guard sources.values.contains(where: { $0.searchBody != nil }) else { return }
-        for path in sources.keys { sources[path]?.searchBody = nil }
+        guard sources.records.contains(where: { $0.searchBody != nil }) else { return }
+        for position in 0..<sources.count { sources.modify(at: position) { $0.searchBody = nil } }
     }
 
     /// Keeps the bodies the search stage analyzed, with the term list they refer to (which continues the
@@ -18,8 +18,8 @@ extension BuildState {
         for (i, body) in written.bodies {
             // Pages that show a changed neighbour render again, and their bodies are analyzed again, the same.
             let path = index.articles[i].source.path
-            guard _sources[path]?.searchBody != body else { continue }
-            _sources[path]?.searchBody = body
+            guard let position = _sources.position(of: path), _sources.records[position].searchBody != body else { continue }
+            _sources.modify(at: position) { $0.searchBody = body }
             changedSources.insert(path)
         }
         if written.terms.count - written.termsInUse > max(written.termsInUse, Self.unusedSearchTermsAllowed) {
@@ -33,11 +33,11 @@ extension BuildState {
     /// body; a body whose numbers do not fit `terms` is dropped (its article is analyzed again when needed).
     mutating func compactSearchTerms(_ terms: [String]) {
         var used = [Bool](repeating: false, count: terms.count)
-        for path in sources.keys {
-            guard let body = sources[path]?.searchBody else { continue }
+        for position in 0..<sources.count {
+            guard let body = sources.records[position].searchBody else { continue }
             let mark: (UInt32, UInt8) -> Void = { number, _ in used[Int(number)] = true }
             if !body.forEachTerm(below: terms.count, mark) || !body.forEachHeadTerm(below: terms.count, mark) {
-                sources[path]?.searchBody = nil
+                sources.modify(at: position) { $0.searchBody = nil }
             }
         }
         var renumbered = [UInt32](repeating: 0, count: terms.count)
@@ -46,13 +46,13 @@ extension BuildState {
             renumbered[number] = UInt32(kept.count)
             kept.append(term)
         }
-        for path in sources.keys {
-            guard let body = sources[path]?.searchBody else { continue }
+        for position in 0..<sources.count {
+            guard let body = sources.records[position].searchBody else { continue }
             var numbers: [(number: UInt32, count: UInt8)] = []
             body.forEachTerm(below: terms.count) { numbers.append((renumbered[Int($0)], $1)) }
             var head: [(number: UInt32, fields: UInt8)] = []
             body.forEachHeadTerm(below: terms.count) { head.append((renumbered[Int($0)], $1)) }
-            sources[path]?.searchBody = SearchBodyTerms(terms: numbers, head: head, length: body.length, excerpt: body.excerpt)
+            sources.modify(at: position) { $0.searchBody = SearchBodyTerms(terms: numbers, head: head, length: body.length, excerpt: body.excerpt) }
         }
         searchTerms = SearchTermList(kept)
     }

@@ -54,12 +54,11 @@ extension BuildState {
         try FileManager.default.createDirectory(atPath: partsFolder, withIntermediateDirectories: true)
         let count = Self.partCount(records: sources.count)
         var names = isUnchanged(file) ? reusedNames(count: count) : [StoredParts.Name?](repeating: nil, count: count)
-        // Positions in the table, not a copy of its records: they are read where they are, on every core.
+        // Positions in the table, not copies of its records: they are read where they are, on every core.
         let sources = self.sources
-        let positions = Array(sources.indices)
-        let partOf = parallelMap(positions.count) { Self.part(of: sources.keys[positions[$0]], count: count) }
-        var members = [[Dictionary<String, SourceRecord>.Index]](repeating: [], count: count)
-        for (n, part) in partOf.enumerated() where names[part] == nil { members[part].append(positions[n]) }
+        let partOf = parallelMap(sources.count) { Self.part(of: sources.paths[$0], count: count) }
+        var members = [[Int]](repeating: [], count: count)
+        for (position, part) in partOf.enumerated() where names[part] == nil { members[part].append(position) }
         let toEncode = members
         var encodedCount = 0
         // A window of parts at a time, encoded and written on every core: only one window's encoded bytes
@@ -186,14 +185,10 @@ extension BuildState {
     /// Small parts: an edit encodes its article's part again, not a large share of the archive.
     static let recordsPerPart = 64
 
-    private static func encode(_ positions: [Dictionary<String, SourceRecord>.Index], of sources: [String: SourceRecord]) -> BinaryWriter {
+    private static func encode(_ positions: [Int], of sources: SourceTable) -> BinaryWriter {
         var w = BinaryWriter(capacity: positions.count * 1500)
         w.write(positions.count)
-        for position in positions {
-            // One copy of the record: each `sources[position]` makes a whole copy of it.
-            let (path, record) = sources[position]
-            w.write(path, record)
-        }
+        for position in positions { w.write(sources.paths[position], sources.records[position]) }
         return w
     }
 
@@ -259,7 +254,7 @@ extension BuildState {
                 state._sources = [:]
                 throw BinaryReader.Corrupt()
             }
-            while let (path, record) = decoded[n]!.popLast() { state._sources[path] = record }
+            while let (path, record) = decoded[n]!.popLast() { state._sources.set(record, for: path) }
         }
     }
 }

@@ -10,14 +10,14 @@ public struct BuildState: Sendable {
     /// By absolute path. A change made through this property counts as a change of every record (no part
     /// of the cache is named again when the state is saved); the build's own changes go to `_sources`
     /// and name their paths in `changedSources`.
-    var sources: [String: SourceRecord] {
+    var sources: SourceTable {
         _read { yield _sources }
         _modify {
             storedParts = nil
             yield &_sources
         }
     }
-    var _sources: [String: SourceRecord] = [:]
+    var _sources = SourceTable()
     /// The output folder the manifest describes.
     var outputRoot = ""
     /// Every file the build wrote, by path relative to the output folder.
@@ -41,7 +41,7 @@ public struct BuildState: Sendable {
 
     /// The records, given up (the state has none after): the content loader updates them in place.
     /// The cache file's parts stay known, as the loader names what it changes.
-    mutating func takeSources() -> [String: SourceRecord] {
+    mutating func takeSources() -> SourceTable {
         defer { _sources = [:] }
         return _sources
     }
