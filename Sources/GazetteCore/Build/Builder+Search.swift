@@ -9,9 +9,11 @@ struct SearchStage: Sendable {
     let context: SiteContext
     /// Hash of everything the index is made of (`Fingerprints.search`).
     let fingerprint: UInt64
-    /// Hash of what each result-list file shows (`Fingerprints.searchDocuments`), by chunk: these files
-    /// are kept when their own articles did not change.
-    let documentPrints: [UInt64]
+    /// Each result-list file (`search/docs/N.json`, by chunk) with a hash of what it shows
+    /// (`Fingerprints.searchDocuments`): these files are kept when their own articles did not change.
+    let documents: [(path: String, fingerprint: UInt64)]
+    /// The same, by path.
+    let documentPrints: [String: UInt64]
     /// Collects terms while pages render; nil when the index files are current.
     let builder: SearchIndexBuilder?
     /// Each article's body terms from the cache, by article; nil where there are none or they do not fit.
@@ -27,11 +29,6 @@ struct SearchStage: Sendable {
         var terms: [String]
         /// How many of those terms the index has: the others belong to articles gone or changed.
         var termsInUse: Int
-    }
-
-    /// `search/docs/N.json` → the fingerprint of chunk N.
-    static func byPath(_ documentPrints: [UInt64]) -> [String: UInt64] {
-        Dictionary(uniqueKeysWithValues: documentPrints.indices.map { (SearchIndexLayout.documentsPath($0), documentPrints[$0]) })
     }
 
     /// Analyzes bodies rendered for another reason (the feeds) that the index has neither analyzed nor
@@ -60,14 +57,12 @@ struct SearchStage: Sendable {
         let articles = context.index.articles.indices
         let analyzed = builder.bodies
         let collected = builder.collected(bodies: articles.map { analyzed[$0] ?? cached[$0] })
-        let documentPaths = documentPrints.indices.map(SearchIndexLayout.documentsPath)
-        let current = recorder.keepIfCurrent(Array(zip(documentPaths, documentPrints)))
+        let current = recorder.keepIfCurrent(documents)
         var kept: [Int: UInt64] = [:]
-        for chunk in current.indices where current[chunk] { kept[chunk] = recorder.previous[documentPaths[chunk]]?.hash }
-        let prints = Self.byPath(documentPrints)
+        for chunk in current.indices where current[chunk] { kept[chunk] = recorder.previous[documents[chunk].path]?.hash }
         let files = SearchIndexLayout(context: context, collected: collected).files(keptDocuments: kept)
         try eachInParallel(Array(files.indices)) { n throws(OutputError) in
-            try recorder.write(files[n].bytes, to: files[n].path, fingerprint: prints[files[n].path] ?? fingerprint)
+            try recorder.write(files[n].bytes, to: files[n].path, fingerprint: documentPrints[files[n].path] ?? fingerprint)
         }
         return Written(bodies: analyzed, terms: collected.terms, termsInUse: collected.termsInUse)
     }
@@ -116,14 +111,15 @@ extension Builder {
             return nil
         }
         let fingerprint = fingerprints.search()
-        let documentPrints = SearchIndexLayout.documentChunks(articles: context.index.articles.count).map(fingerprints.searchDocuments)
-        let prints = SearchStage.byPath(documentPrints)
+        let chunks = SearchIndexLayout.documentChunks(articles: context.index.articles.count)
+        let documents = chunks.indices.map { (path: SearchIndexLayout.documentsPath($0), fingerprint: fingerprints.searchDocuments(chunks[$0])) }
+        let prints = Dictionary(uniqueKeysWithValues: documents.map { ($0.path, $0.fingerprint) })
         let previousFiles = recorder.previous.keys.filter(SearchIndexLayout.isIndexFile)
         let current = !previousFiles.isEmpty && previousFiles.allSatisfy { recorder.isUnchanged($0, fingerprint: prints[$0] ?? fingerprint) }
         if current { previousFiles.forEach(recorder.keep) }
         guard !current else {
-            return SearchStage(context: context, fingerprint: fingerprint, documentPrints: documentPrints, builder: nil, cached: [],
-                               discardsCache: false)
+            return SearchStage(context: context, fingerprint: fingerprint, documents: documents, documentPrints: prints, builder: nil,
+                               cached: [], discardsCache: false)
         }
         let terms = state.searchTerms.terms()
         let dictionary = TermDictionary(continuing: terms)
@@ -134,7 +130,7 @@ extension Builder {
                 sources.records[p].searchBody.flatMap { $0.isValid(termCount: terms.count) ? $0 : nil }
             }
         }
-        return SearchStage(context: context, fingerprint: fingerprint, documentPrints: documentPrints,
+        return SearchStage(context: context, fingerprint: fingerprint, documents: documents, documentPrints: prints,
                            builder: SearchIndexBuilder(context: context, dictionary: dictionary ?? TermDictionary()),
                            cached: cached, discardsCache: dictionary == nil)
     }
