@@ -40,7 +40,7 @@ import Testing
         #expect(!direct.outputs.isEmpty && direct.sources.count == 13)
         for _ in 0..<2 {
             #expect(loading.state.outputs == direct.outputs)
-            #expect(loading.state.sources.keys.sorted() == direct.sources.keys.sorted())
+            #expect(loading.state.sources.paths.sorted() == direct.sources.paths.sorted())
             #expect(loading.state.inputsKey == direct.inputsKey && loading.state.parseKey == direct.parseKey)
         }
         #expect(BuildState.Loading(from: site.root.appendingPathComponent("missing")).state.outputs.isEmpty)
@@ -95,7 +95,7 @@ import Testing
         defer { site.delete() }
         try site.build()
         func recordedPaths() -> [String] {
-            BuildState.load(from: site.options.cacheFile).sources.keys.map { ($0 as NSString).lastPathComponent }.sorted()
+            BuildState.load(from: site.options.cacheFile).sources.paths.map { ($0 as NSString).lastPathComponent }.sorted()
         }
         #expect(recordedPaths().count == 13)
         try site.remove("Content/2025/story-3.md")
@@ -106,7 +106,7 @@ import Testing
         try site.build()
         let expected = (["lonely.md", "new.md"] + (1...12).filter { $0 != 3 && $0 != 7 }.map { "story-\($0).md" }).sorted()
         #expect(recordedPaths() == expected)
-        #expect(BuildState.load(from: site.options.cacheFile).sources.values.contains { $0.article.title == "Story 5 again" })
+        #expect(BuildState.load(from: site.options.cacheFile).sources.records.contains { $0.article.title == "Story 5 again" })
         #expect(try site.build().unchanged)
         try site.expectSameAsColdBuild()
     }
@@ -328,7 +328,7 @@ import Testing
         let count = BuildState.partCount(records: 300)
         #expect(count == 8)
         #expect(try site.buildAndSave().encodedParts == count)
-        let folder = try #require(BuildState.load(from: cache).sources.keys.first { $0.hasSuffix("/story-0.md") }).dropLast("story-0.md".count)
+        let folder = try #require(BuildState.load(from: cache).sources.paths.first { $0.hasSuffix("/story-0.md") }).dropLast("story-0.md".count)
         func parts(_ names: String...) -> Int {
             Set(names.map { BuildState.part(of: folder + $0, count: count) }).count
         }
@@ -381,7 +381,7 @@ import Testing
         defer { site.delete() }
         try site.build()
         let state = BuildState.load(from: site.root.appendingPathComponent(".gazette/cache"))
-        let record = try #require(state.sources.values.first)
+        let record = try #require(state.sources.records.first)
         var writer = BinaryWriter()
         writer.write(record.article)
         var reader = BinaryReader(writer.bytes)
@@ -400,7 +400,7 @@ import Testing
         try site.build()
         let cache = site.root.appendingPathComponent(".gazette/cache")
         var state = BuildState.load(from: cache)
-        let record = try #require(state.sources.values.first)
+        let record = try #require(state.sources.records.first)
         // More parts than are encoded and written at once.
         let count = BuildState.recordsPerPart * BuildState.partsPerWindow * 2 + 7
         state.sources = [:]

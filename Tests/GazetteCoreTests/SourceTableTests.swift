@@ -9,7 +9,7 @@ struct SourceTableTests {
         let site = try TestSite(["Content/a.md": article(title: "A")])
         defer { site.delete() }
         try site.build()
-        let record = try #require(BuildState.load(from: site.options.cacheFile).sources.values.first)
+        let record = try #require(BuildState.load(from: site.options.cacheFile).sources.records.first)
         func numbered(_ n: Int) -> SourceRecord {
             var copy = record
             copy.stamp = FileStamp(size: n, modified: n)

@@ -77,7 +77,7 @@ public struct ContentLoader: Sendable {
         if kept < previousCount {
             // Files gone since the last build.
             let walked = Set(files.map(\.path))
-            let gone = records.keys.filter { !walked.contains($0) }
+            let gone = records.paths.filter { !walked.contains($0) }
             for path in gone { records.removeValue(forKey: path) }
             changedPaths += gone
         }

@@ -2,29 +2,19 @@ import Foundation
 
 /// The few system calls a build writes with, without Foundation's per-call overhead.
 enum FileIO {
-    /// Writes `bytes` to a new file at `path` (replacing one that is there); returns its stamp.
+    /// Writes `bytes` to a new file at `path` (replacing one that is there); returns its stamp, or nil when
+    /// it could not be written.
     static func write(_ bytes: [UInt8], to path: String) -> FileStamp? {
-        write([bytes], to: path)
-    }
-
-    /// Writes `chunks` one after the other to a new file at `path` (replacing one that is there); returns
-    /// its stamp, or nil when it could not be written.
-    static func write(_ chunks: [[UInt8]], to path: String) -> FileStamp? {
-        let fd = create(path)
+        // O_NOFOLLOW: a link planted where the temporary file goes is not written through.
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard chunks.allSatisfy({ write($0, to: fd) }), fstat(fd, &info) == 0 else { return nil }
+        guard write(bytes, to: fd), fstat(fd, &info) == 0 else { return nil }
         return FileStamp(info)
     }
 
-    /// A new, empty file at `path` (replacing one that is there), open for writing; -1 when it cannot be made.
-    static func create(_ path: String) -> CInt {
-        // O_NOFOLLOW: a link planted where the temporary file goes is not written through.
-        open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-    }
-
-    static func write(_ bytes: [UInt8], to fd: CInt) -> Bool {
+    private static func write(_ bytes: [UInt8], to fd: CInt) -> Bool {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

@@ -31,7 +31,7 @@ import Testing
         let state = BuildState.load(from: site.options.cacheFile)
         let terms = state.searchTerms.terms()
         #expect(state.sources.count == 6)
-        for record in state.sources.values {
+        for record in state.sources.records {
             let body = try #require(record.searchBody)
             #expect(body.isValid(termCount: terms.count))
             #expect(body.excerpt.hasPrefix("Harbour news number"))
@@ -64,7 +64,7 @@ import Testing
         try site.build()
         // Give story 5's cached body an excerpt its file cannot give: only the cache can bring it back.
         var state = BuildState.load(from: site.options.cacheFile)
-        let path = try #require(state.sources.keys.first { $0.hasSuffix("story-5.md") })
+        let path = try #require(state.sources.paths.first { $0.hasSuffix("story-5.md") })
         state.sources[path]?.searchBody?.excerpt = "From the cache"
         try state.save(to: site.options.cacheFile)
         try site.write(article(title: "Story 1", date: "2025-03-01T10:00:00Z", "topics: [Desk 1]", body: "Changed."),
@@ -80,7 +80,7 @@ import Testing
         defer { site.delete() }
         try site.build()
         var state = BuildState.load(from: site.options.cacheFile)
-        for path in state.sources.keys where path.hasSuffix("story-3.md") || path.hasSuffix("story-4.md") {
+        for path in state.sources.paths where path.hasSuffix("story-3.md") || path.hasSuffix("story-4.md") {
             state.sources[path]?.searchBody?.packed = path.hasSuffix("3.md") ? [0xFF] : [0xF1, 0xFF, 0x7F]
         }
         try state.save(to: site.options.cacheFile)
@@ -181,7 +181,7 @@ import Testing
         // Terms only topic names have go too (topics are analyzed on every rewrite); each article keeps
         // its body's and its title's terms.
         #expect(!after.contains("desk") && after.contains(term("Story")))
-        for record in state.sources.values {
+        for record in state.sources.records {
             var words: [String] = [], titleWords: [String] = []
             #expect(record.searchBody?.forEachTerm(below: after.count) { number, _ in words.append(after[Int(number)]) } == true)
             #expect(record.searchBody?.forEachHeadTerm(below: after.count) { number, fields in
@@ -213,7 +213,7 @@ import Testing
         let untouched = site.modified("2025/03/01/story-1/index.html")
         let (_, next) = try Builder(options: site.options).build(into: DiskSink(root: site.options.output), state: loaded)
         #expect(site.modified("2025/03/01/story-1/index.html") == untouched)
-        #expect(next.sources.values.allSatisfy { $0.searchBody != nil })
+        #expect(next.sources.records.allSatisfy { $0.searchBody != nil })
         try site.expectSameAsColdBuild()
     }
 

@@ -21,17 +21,15 @@ extension BuildState {
             return BuildState()
         }
         let manifestOnly = state
+        let names: [StoredParts.Name]
         do {
-            try readSources(&reader, into: &state, parts: partsFolder(of: file))
+            names = try readSources(&reader, into: &state, parts: partsFolder(of: file))
         } catch {
             return manifestOnly
         }
-        // Its parts are named again when it is saved only while the file is the one read here.
-        if let stamp, stamp == FileStamp.of(file.path) {
-            state.storedParts?.file = stamp
-        } else {
-            state.storedParts = nil
-        }
+        // Each record is in the part its path names (`part(of:count:)`): a save names an unchanged part again,
+        // but only while the cache file is the one read here.
+        if let stamp, stamp == FileStamp.of(file.path) { state.storedParts = StoredParts(file: stamp, names: names) }
         return state
     }
 
@@ -121,9 +119,7 @@ extension BuildState {
     /// renamed, so a part file is whole. A file of that name is replaced, not trusted: it may be the
     /// damaged copy that made this build a full one.
     private static func writePart(_ bytes: [UInt8], part: Int, in folder: String) -> StoredParts.Name? {
-        var hash = StableHash()
-        hash.combine(bytes)
-        let name = StoredParts.Name(hash: hash.value, length: bytes.count)
+        let name = StoredParts.Name(hash: StableHash.of(bytes), length: bytes.count)
         let path = folder + "/" + name.fileName
         // Named after the part too: two parts with the same bytes (empty ones) are written at once.
         let temporary = folder + "/." + name.fileName + "." + String(part) + ".tmp"
@@ -221,7 +217,9 @@ extension BuildState {
         }
     }
 
-    private static func readSources(_ r: inout BinaryReader, into state: inout BuildState, parts folder: String) throws(BinaryReader.Corrupt) {
+    /// Reads the records into `state`; returns the parts they were read from.
+    private static func readSources(_ r: inout BinaryReader, into state: inout BuildState, parts folder: String)
+        throws(BinaryReader.Corrupt) -> [StoredParts.Name] {
         guard try r.uint64() == sourcesVersion else { throw BinaryReader.Corrupt() }
         state.parseKey = try r.uint64()
         state.inputsKey = try r.uint64()
@@ -239,23 +237,17 @@ extension BuildState {
         // Each part read and decoded on its own core; a part missing, or whose bytes are not the ones its name
         // is the hash of (damaged, even where it still decodes), loses every record.
         var decoded = parallelMap(listed.count) { n -> [(String, SourceRecord)]? in
-            guard let bytes = FileIO.read(folder + "/" + listed[n].fileName), bytes.count == listed[n].length else { return nil }
-            var hash = StableHash()
-            hash.combine(bytes)
-            guard hash.value == listed[n].hash else { return nil }
+            guard let bytes = FileIO.read(folder + "/" + listed[n].fileName), bytes.count == listed[n].length,
+                  StableHash.of(bytes) == listed[n].hash else { return nil }
             return try? decode(BinaryReader(bytes))
         }
-        // Each record is in the part its path's hash names (`save`), which lets an unchanged part be named again.
-        state.storedParts = StoredParts(file: FileStamp(size: 0, modified: 0), names: listed)
         state._sources.reserveCapacity(decoded.reduce(0) { $0 + ($1?.count ?? 0) })
         // Moved out of the decoded parts where they lie, not copied: a copy of a record retains each of its strings.
         for n in decoded.indices {
-            guard decoded[n] != nil else {
-                state._sources = [:]
-                throw BinaryReader.Corrupt()
-            }
+            guard decoded[n] != nil else { throw BinaryReader.Corrupt() }
             while let (path, record) = decoded[n]!.popLast() { state._sources.set(record, for: path) }
         }
+        return listed
     }
 }
 

@@ -47,7 +47,8 @@ public struct BuildState: Sendable {
     }
 }
 
-/// The source records' parts a cache file lists: each record is in part `StableHash(path) % count`.
+/// The source records' parts a cache file lists: each record is in the part its path names
+/// (`BuildState.part(of:count:)`).
 struct StoredParts: Sendable {
     /// The cache file as it was read: the parts a file changed since lists are not named again.
     var file: FileStamp

@@ -15,8 +15,6 @@ struct SourceTable: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     var count: Int { records.count }
     var isEmpty: Bool { records.isEmpty }
-    var keys: [String] { paths }
-    var values: [SourceRecord] { records }
 
     mutating func reserveCapacity(_ capacity: Int) {
         positions.reserveCapacity(capacity)
