@@ -67,47 +67,55 @@ struct SearchBodyTerms: Sendable, Equatable {
     }
 
     private static func unpack(_ packed: [UInt8], bits: Int, below limit: Int, _ body: (UInt32, UInt8) -> Void) -> Bool {
-        var terms = Cursor(bytes: packed, bits: bits, below: limit)
-        while let term = terms.next() { body(term.number, term.value) }
-        return !terms.isMalformed
+        packed.withUnsafeBufferPointer { bytes in
+            var terms = Cursor(bytes: bytes, bits: bits, below: limit)
+            while let term = terms.next() { body(term.number, term.value) }
+            return !terms.isMalformed
+        }
     }
 
     /// Calls `body` with each term of article `id` once, in increasing order, with its posting: the
     /// fields it is in (the title's and meta fields' terms, `topicTerms`, sorted, as meta, the body's)
-    /// and its body occurrences. For packings known to be valid (`isValid`).
-    func forEachPosting(of id: Int, topicTerms topics: [UInt32], _ body: (Int, UInt32) -> Void) {
-        var head = Cursor(bytes: self.head, bits: 2, below: Int.max), terms = Cursor(bytes: packed, bits: 4, below: Int.max)
-        var nextHead = head.next(), nextTerm = terms.next()
-        var t = 0
-        while true {
-            var number = UInt32.max
-            if let term = nextHead { number = term.number }
-            if let term = nextTerm, term.number < number { number = term.number }
-            if t < topics.count, topics[t] < number { number = topics[t] }
-            guard number != .max else { return }
-            // Head fields are title and meta bits only: nothing there is a body occurrence.
-            var fields: UInt8 = 0, count: UInt8 = 0
-            if let term = nextHead, term.number == number {
-                fields |= term.value
-                nextHead = head.next()
+    /// and its body occurrences. For packings known to be valid (`isValid`); a term not below `limit` ends
+    /// the article's terms, so that every number `body` is given is below it.
+    @inline(__always)
+    func forEachPosting(of id: Int, topicTerms topics: UnsafeBufferPointer<UInt32>, below limit: Int, _ body: (Int, UInt32) -> Void) {
+        self.head.withUnsafeBufferPointer { headBytes in
+            packed.withUnsafeBufferPointer { termBytes in
+                var head = Cursor(bytes: headBytes, bits: 2, below: limit), terms = Cursor(bytes: termBytes, bits: 4, below: limit)
+                var nextHead = head.next(), nextTerm = terms.next()
+                var t = 0
+                while true {
+                    var number = UInt32.max
+                    if let term = nextHead { number = term.number }
+                    if let term = nextTerm, term.number < number { number = term.number }
+                    if t < topics.count, topics[t] < number { number = topics[t] }
+                    guard number != .max else { return }
+                    // Head fields are title and meta bits only: nothing there is a body occurrence.
+                    var fields: UInt8 = 0, count: UInt8 = 0
+                    if let term = nextHead, term.number == number {
+                        fields |= term.value
+                        nextHead = head.next()
+                    }
+                    if let term = nextTerm, term.number == number {
+                        fields |= PostingCode.body
+                        count = term.value
+                        nextTerm = terms.next()
+                    }
+                    while t < topics.count, topics[t] == number {
+                        fields |= PostingCode.meta
+                        t += 1
+                    }
+                    body(Int(number), PostingCode.pack(id, fields: fields, count: count))
+                }
             }
-            if let term = nextTerm, term.number == number {
-                fields |= PostingCode.body
-                count = term.value
-                nextTerm = terms.next()
-            }
-            while t < topics.count, topics[t] == number {
-                fields |= PostingCode.meta
-                t += 1
-            }
-            body(Int(number), PostingCode.pack(id, fields: fields, count: count))
         }
     }
 
     /// Reads packed terms one at a time, in increasing order; stops at the first that is malformed or
-    /// not below `limit`.
+    /// not below `limit`. Reads the bytes in place: the index's postings are millions of these.
     private struct Cursor {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         let bits: Int
         let limit: UInt64
         private var offset = 0
@@ -115,15 +123,25 @@ struct SearchBodyTerms: Sendable, Equatable {
         private var started = false
         private(set) var isMalformed = false
 
-        init(bytes: [UInt8], bits: Int, below limit: Int) {
+        init(bytes: UnsafeBufferPointer<UInt8>, bits: Int, below limit: Int) {
             self.bytes = bytes
             self.bits = bits
             self.limit = UInt64(limit)
         }
 
+        @inline(__always)
         mutating func next() -> (number: UInt32, value: UInt8)? {
             guard offset < bytes.count, !isMalformed else { return nil }
-            guard let packed = PostingSet.readVarint(bytes, &offset) else { isMalformed = true; return nil }
+            // An unsigned LEB128 varint, as `PostingSet.readVarint`.
+            var packed: UInt64 = 0, shift: UInt64 = 0
+            while true {
+                guard offset < bytes.count, shift < 64 else { isMalformed = true; return nil }
+                let byte = bytes[offset]
+                offset += 1
+                packed |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
             let gap = packed >> bits, value = UInt8(packed & (1 << bits - 1))
             // Both below `limit` (at most Int.max): the sum cannot overflow.
             guard value > 0, gap < limit, !started || number + gap + 1 < limit else { isMalformed = true; return nil }

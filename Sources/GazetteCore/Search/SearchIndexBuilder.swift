@@ -90,19 +90,23 @@ final class SearchIndexBuilder: Sendable {
         let partCount = min(cores * 4, 16)
         let partSize = max(1, (count + partCount - 1) / partCount)
         let parts = stride(from: 0, to: count, by: partSize).map { $0..<min(count, $0 + partSize) }
-        @Sendable func eachPosting(in part: Range<Int>, _ body: (Int, UInt32) -> Void) {
+        @Sendable @inline(__always) func eachPosting(in part: Range<Int>, _ body: (Int, UInt32) -> Void) {
             var topics: [UInt32] = []
             for i in part {
                 guard let terms = bodies[i] else { continue }
                 topics.removeAll(keepingCapacity: true)
                 for t in index.articleTopics[i] { topics += topicTerms[t] }
                 topics.sort()
-                terms.forEachPosting(of: i, topicTerms: topics, body)
+                topics.withUnsafeBufferPointer { terms.forEachPosting(of: i, topicTerms: $0, below: termCount, body) }
             }
         }
+        // Counted and placed through buffer pointers: every term number is below `termCount` (the cursors
+        // stop at any other; topics' terms come from the dictionary, which only grows).
         let counts = parallelMap(parts.count) { p -> [Int32] in
             var counts = [Int32](repeating: 0, count: termCount)
-            eachPosting(in: parts[p]) { term, _ in counts[term] += 1 }
+            counts.withUnsafeMutableBufferPointer { counts in
+                eachPosting(in: parts[p]) { term, _ in counts[term] += 1 }
+            }
             return counts
         }
         // Where each part's postings of each term go: after the earlier terms', and the earlier parts'.
@@ -123,9 +127,11 @@ final class SearchIndexBuilder: Sendable {
             let slots = Slots(buffer)
             _ = parallelMap(parts.count) { p -> Bool in
                 var at = firsts[p]
-                eachPosting(in: parts[p]) { term, code in
-                    slots.initialize(at[term], to: code)
-                    at[term] += 1
+                at.withUnsafeMutableBufferPointer { at in
+                    eachPosting(in: parts[p]) { term, code in
+                        slots.initialize(at[term], to: code)
+                        at[term] += 1
+                    }
                 }
                 return true
             }
