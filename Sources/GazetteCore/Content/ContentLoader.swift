@@ -41,8 +41,10 @@ public struct ContentLoader: Sendable {
             return Self.extensions.contains(name[name.index(after: dot)...].lowercased())
         }
         let previous = previous()
-        // Most files are unchanged: find the others first, and copy no record twice.
-        let unchanged = parallelMap(files.count) { previous[files[$0].path]?.stamp == files[$0].stamp }
+        // Most files are unchanged: find the others first, and copy no record twice. Each file's record is
+        // looked up once, and its stamp read where it lies.
+        let found = parallelMap(files.count) { previous.position(of: files[$0].path) }
+        let unchanged = parallelMap(files.count) { i in found[i].map { previous.records[$0].stamp == files[i].stamp } ?? false }
         let toRead = files.indices.filter { !unchanged[$0] }
         let outcomes = parallelMap(toRead.count) { n -> (SourceRecord?, [Diagnostic]) in
             let file = files[toRead[n]]
@@ -65,12 +67,14 @@ public struct ContentLoader: Sendable {
         var records = consume previous
         var outcomeOf = [Int](repeating: -1, count: files.count)  // by file: its place in `outcomes`, -1 when unchanged
         var kept = files.count - toRead.count  // an unchanged file has its record
+        var moved = false  // a removal moves the last record into the removed one's place
         for (n, i) in toRead.enumerated() {
             outcomeOf[i] = n
             if let record = outcomes[n].0 {
                 if records.set(record, for: files[i].path) { kept += 1 }
             } else if records.removeValue(forKey: files[i].path) != nil {
                 kept += 1  // a record of this build's files, removed here
+                moved = true
             }
         }
         var changedPaths = toRead.map { files[$0].path }
@@ -80,12 +84,13 @@ public struct ContentLoader: Sendable {
             let gone = records.paths.filter { !walked.contains($0) }
             for path in gone { records.removeValue(forKey: path) }
             changedPaths += gone
+            moved = moved || !gone.isEmpty
         }
         // The articles, in the files' order, taken from the records where they lie, on every core: each is
         // a copy that retains every string in it.
         let table = records, stored = records.records, outcome = outcomeOf
         // Each unchanged file's record found once (an unchanged file has one), read twice below.
-        let positions = parallelMap(files.count) { i in outcome[i] < 0 ? table.position(of: files[i].path) : nil }
+        let positions = moved ? parallelMap(files.count) { i in outcome[i] < 0 ? table.position(of: files[i].path) : nil } : found
         let present = files.indices.filter { outcome[$0] < 0 || outcomes[outcome[$0]].0 != nil }
         let articles = parallelMap(present.count) { n in
             let i = present[n]
