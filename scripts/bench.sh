@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a synthetic archive of N articles (scripts/corpus.py) three ways: cold (no output, no cache),
 # again with nothing changed, and after editing one article. Prints each stage's time, articles per
-# second and peak memory.    usage: scripts/bench.sh [N]    (default 10000)
+# second and peak memory, and the rebuilds' medians of five runs as shares of the cold build.
+#     usage: scripts/bench.sh [N]    (default 10000)
 set -euo pipefail
 n=${1:-10000}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,22 +20,46 @@ cp -r "$corpus" "$site/Content"
 cp -r "$here/Templates" "$site/Templates"
 printf 'title: Benchmark Archive\nbase_url: https://archive.example.org/\ntime_zone: Asia/Karachi\n' > "$site/site.yml"
 
+# One build: prints its wall time (to the millisecond), peak memory and stages, unless quiet; leaves the
+# wall time in milliseconds in $ms.
 run() {
-  local label=$1
-  local log
+  local label=$1 quiet=${2:-}
+  local log start end
   log=$(mktemp)
-  /usr/bin/time -f "%e %M" -o "$log.time" "$gazette" build --site "$site" --timings > "$log"
-  read -r wall rss < "$log.time"
-  echo "== $label: $wall s wall, peak memory $((rss / 1024)) MiB"
-  sed 's/^/   /' "$log"
-  if [ "$label" = cold ]; then
-    awk -v n="$n" -v w="$wall" 'BEGIN { printf "   %.0f articles per second\n", n / w }'
+  start=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$log.time" "$gazette" build --site "$site" --timings > "$log"
+  end=$(date +%s%N)
+  ms=$(( (end - start) / 1000000 ))
+  read -r rss < "$log.time"
+  if [ -z "$quiet" ]; then
+    echo "== $label: $(awk -v ms="$ms" 'BEGIN { printf "%.3f", ms / 1000 }') s wall, peak memory $((rss / 1024)) MiB"
+    sed 's/^/   /' "$log"
   fi
   rm -f "$log" "$log.time"
 }
 
+# The median of $1 more runs of a rebuild (after the one shown), each after running $2 (a shell command),
+# and its share of the cold build; the targets are 5% with nothing changed and 10% for one edit.
+rebuilds() {
+  local label=$1 before=$2 target=$3
+  local times=("$ms")
+  for _ in 1 2 3 4; do
+    eval "$before"
+    run "$label" quiet
+    times+=("$ms")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk -v label="$label" -v cold="$cold" -v target="$target" '
+    { t[NR] = $1 } END { m = t[int((NR + 1) / 2)]
+      printf "   %s, median of %d: %d ms = %.1f%% of the cold build (target: at most %d%%)\n", label, NR, m, 100 * m / cold, target }'
+}
+
 run cold
+cold=$ms
+awk -v n="$n" -v ms="$ms" 'BEGIN { printf "   %.0f articles per second\n", n * 1000 / ms }'
 run "no change"
+rebuilds "no change" ":" 5
 article=$(find "$site/Content" -name '*.md' | sort | awk 'NR == 1')
-printf '\nA paragraph added for the benchmark.\n' >> "$article"
+edit="printf '\\nA paragraph added for the benchmark.\\n' >> \"$article\""
+eval "$edit"
 run "one article edited"
+rebuilds "one article edited" "$edit" 10
