@@ -77,19 +77,22 @@ struct SearchBodyTerms: Sendable, Equatable {
     /// Calls `body` with each term of article `id` once, in increasing order, with its posting: the
     /// fields it is in (the title's and meta fields' terms, `topicTerms`, sorted, as meta, the body's)
     /// and its body occurrences. For packings known to be valid (`isValid`); a term not below `limit` ends
-    /// the article's terms, so that every number `body` is given is below it.
+    /// the article's terms, and topic terms not below it are left out, so that every number `body` is
+    /// given is below it.
     @inline(__always)
     func forEachPosting(of id: Int, topicTerms topics: UnsafeBufferPointer<UInt32>, below limit: Int, _ body: (Int, UInt32) -> Void) {
         self.head.withUnsafeBufferPointer { headBytes in
             packed.withUnsafeBufferPointer { termBytes in
                 var head = Cursor(bytes: headBytes, bits: 2, below: limit), terms = Cursor(bytes: termBytes, bits: 4, below: limit)
                 var nextHead = head.next(), nextTerm = terms.next()
+                // Sorted: the topics' terms below the limit come first.
+                let topicCount = topics.prefix { Int($0) < limit }.count
                 var t = 0
                 while true {
                     var number = UInt32.max
                     if let term = nextHead { number = term.number }
                     if let term = nextTerm, term.number < number { number = term.number }
-                    if t < topics.count, topics[t] < number { number = topics[t] }
+                    if t < topicCount, topics[t] < number { number = topics[t] }
                     guard number != .max else { return }
                     // Head fields are title and meta bits only: nothing there is a body occurrence.
                     var fields: UInt8 = 0, count: UInt8 = 0
@@ -102,7 +105,7 @@ struct SearchBodyTerms: Sendable, Equatable {
                         count = term.value
                         nextTerm = terms.next()
                     }
-                    while t < topics.count, topics[t] == number {
+                    while t < topicCount, topics[t] == number {
                         fields |= PostingCode.meta
                         t += 1
                     }

@@ -100,8 +100,8 @@ final class SearchIndexBuilder: Sendable {
                 topics.withUnsafeBufferPointer { terms.forEachPosting(of: i, topicTerms: $0, below: termCount, body) }
             }
         }
-        // Counted and placed through buffer pointers: every term number is below `termCount` (the cursors
-        // stop at any other; topics' terms come from the dictionary, which only grows).
+        // Counted and placed through buffer pointers: every term number `forEachPosting` gives is below
+        // `termCount`, which it checks.
         let counts = parallelMap(parts.count) { p -> [Int32] in
             var counts = [Int32](repeating: 0, count: termCount)
             counts.withUnsafeMutableBufferPointer { counts in

@@ -30,5 +30,8 @@ import Testing
         let found = postings(of: body, below: 9)
         #expect(found.map(\.term) == [0, 2, 5])
         #expect(postings(of: body, below: 1).map(\.term) == [0])
+        // Topics' terms too: only those below the limit are merged in.
+        #expect(postings(of: body, topics: [6, 12], below: 10).map(\.term) == [0, 2, 5, 6, 9])
+        #expect(postings(of: body, topics: [10], below: 10).map(\.term) == [0, 2, 5, 9])
     }
 }
