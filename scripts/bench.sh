@@ -10,7 +10,7 @@ gazette="$here/.build/release/gazette"
 work=${BENCH_DIR:-/tmp/gazette-bench}
 corpus="$work/corpus-$n"
 site="$work/site-$n"
-[ -x "$gazette" ] || { echo "build first: swift build -c release" >&2; exit 1; }
+[ -x "$gazette" ] || { echo "build first: make build" >&2; exit 1; }
 if [ ! -d "$corpus" ]; then
   echo "generating $n articles in $corpus"
   python3 "$here/scripts/corpus.py" "$n" "$corpus.tmp" && mv "$corpus.tmp" "$corpus"
@@ -38,13 +38,13 @@ run() {
   rm -f "$log" "$log.time"
 }
 
-# The median of $1 more runs of a rebuild (after the one shown), each after running $2 (a shell command),
-# and its share of the cold build; the targets are 5% with nothing changed and 10% for one edit.
+# The median of the rebuild just shown and four more, each after calling $2 (a function, or :), and its
+# share of the cold build beside the target $3 (5% with nothing changed, 10% for one edit).
 rebuilds() {
   local label=$1 before=$2 target=$3
   local times=("$ms")
   for _ in 1 2 3 4; do
-    eval "$before"
+    "$before"
     run "$label" quiet
     times+=("$ms")
   done
@@ -59,7 +59,7 @@ awk -v n="$n" -v ms="$ms" 'BEGIN { printf "   %.0f articles per second\n", n * 1
 run "no change"
 rebuilds "no change" ":" 5
 article=$(find "$site/Content" -name '*.md' | sort | awk 'NR == 1')
-edit="printf '\\nA paragraph added for the benchmark.\\n' >> \"$article\""
-eval "$edit"
+edit() { printf '\nA paragraph added for the benchmark.\n' >> "$article"; }
+edit
 run "one article edited"
-rebuilds "one article edited" "$edit" 10
+rebuilds "one article edited" edit 10
