@@ -33,17 +33,23 @@ final class OutputRecorder: Sendable {
 
     /// `keepIfCurrent` for many files: checked on every core, then kept under one lock, not one each.
     func keepIfCurrent(_ files: [(path: String, fingerprint: UInt64)]) -> [Bool] {
-        let current = parallelMap(files.count) { isUnchanged(files[$0].path, fingerprint: files[$0].fingerprint) }
+        // The records found by the check, so that the serial part looks each path up once, not twice.
+        let current = parallelMap(files.count) { unchangedRecord(files[$0].path, fingerprint: files[$0].fingerprint) }
         records.withLock { records in
-            for (file, isCurrent) in zip(files, current) where isCurrent { records[file.path] = previous[file.path] }
+            for (file, record) in zip(files, current) where record != nil { records[file.path] = record }
         }
-        return current
+        return current.map { $0 != nil }
     }
 
     /// The check of `keepIfCurrent`, keeping nothing.
     func isUnchanged(_ path: String, fingerprint: UInt64) -> Bool {
-        guard let record = previous[path] else { return false }
-        return record.fingerprint == fingerprint && sink.stamp(of: path) == record.stamp
+        unchangedRecord(path, fingerprint: fingerprint) != nil
+    }
+
+    /// The last build's record of `path` when its file is current.
+    private func unchangedRecord(_ path: String, fingerprint: UInt64) -> OutputRecord? {
+        guard let record = previous[path], record.fingerprint == fingerprint, sink.stamp(of: path) == record.stamp else { return nil }
+        return record
     }
 
     /// Keeps the last build's file at `path` as it is.
