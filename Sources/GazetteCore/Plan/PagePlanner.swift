@@ -40,15 +40,14 @@ public struct PagePlanner: Sendable {
     ///
     /// - Parameter paths: each page's `route.outputPath`, in the order of `pages`.
     public func clashes(in pages: [Page], paths: [String]) -> [Diagnostic] {
-        var owners: [String: Int] = [:]
-        owners.reserveCapacity(pages.count)
         var diagnostics: [Diagnostic] = []
-        for (p, page) in pages.enumerated() {
-            let key = paths[p]
-            guard let first = owners[key] else {
-                owners[key] = p
-                continue
-            }
+        let clashing = repeats(in: paths) { path in
+            var hash = StableHash()
+            hash.combine(path)
+            return hash.value
+        }
+        for (p, first) in clashing {
+            let key = paths[p], page = pages[p]
             if reportedByIndex(pages[first], page) { continue }
             let names = [pages[first], page].map(describe)
             let file = [pages[first], page].compactMap(sourceFile).first ?? "site.yml"

@@ -59,16 +59,18 @@ extension SiteIndex {
 
     private static func clashes(_ articles: [Article], routes: [Route]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var owners: [Route: Int] = [:]
-        owners.reserveCapacity(articles.count)
+        let routeOwners = Dictionary(uniqueKeysWithValues: repeats(in: routes) { route in
+            var hash = StableHash()
+            hash.combine(route.encodedPath)
+            hash.combine(route.isFile ? 1 : 0)
+            return hash.value
+        })
         var shortOwners: [String: Int] = [:]
         for i in articles.indices {
-            if let first = owners[routes[i]] {
+            if let first = routeOwners[i] {
                 diagnostics.append(.error(
                     "URL \(routes[i].path) is claimed by both \(articles[first].source.displayPath) and \(articles[i].source.displayPath); give one a different 'slug'",
                     in: articles[i].source.displayPath))
-            } else {
-                owners[routes[i]] = i
             }
             if let short = articles[i].short {
                 if let first = shortOwners[short] {
