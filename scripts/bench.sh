@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a synthetic archive of N articles (scripts/corpus.py) three ways: cold (no output, no cache),
 # again with nothing changed, and after editing one article. Prints each stage's time, articles per
-# second and peak memory, and the rebuilds' medians of five runs as shares of the cold build.
+# second and peak memory, then times five more runs of each rebuild and prints their medians as shares of
+# the cold build.
 #     usage: scripts/bench.sh [N]    (default 10000)
 set -euo pipefail
 n=${1:-10000}
@@ -20,33 +21,37 @@ cp -r "$corpus" "$site/Content"
 cp -r "$here/Templates" "$site/Templates"
 printf 'title: Benchmark Archive\nbase_url: https://archive.example.org/\ntime_zone: Asia/Karachi\n' > "$site/site.yml"
 
-# One build: prints its wall time (to the millisecond), peak memory and stages, unless quiet; leaves the
-# wall time in milliseconds in $ms.
+# One build, shown: its wall time (to the millisecond), peak memory and stages; leaves the wall time in
+# milliseconds in $ms. Timed with the shell's clock, without starting another process.
 run() {
-  local label=$1 quiet=${2:-}
-  local log start end
+  local label=$1
+  local log start
   log=$(mktemp)
-  start=$(date +%s%N)
+  start=$EPOCHREALTIME
   /usr/bin/time -f "%M" -o "$log.time" "$gazette" build --site "$site" --timings > "$log"
-  end=$(date +%s%N)
-  ms=$(( (end - start) / 1000000 ))
+  ms=$(elapsed "$start")
   read -r rss < "$log.time"
-  if [ -z "$quiet" ]; then
-    echo "== $label: $(awk -v ms="$ms" 'BEGIN { printf "%.3f", ms / 1000 }') s wall, peak memory $((rss / 1024)) MiB"
-    sed 's/^/   /' "$log"
-  fi
+  echo "== $label: $(awk -v ms="$ms" 'BEGIN { printf "%.3f", ms / 1000 }') s wall, peak memory $((rss / 1024)) MiB"
+  sed 's/^/   /' "$log"
   rm -f "$log" "$log.time"
 }
 
-# The median of the rebuild just shown and four more, each after calling $2 (a function, or :), and its
-# share of the cold build beside the target $3 (5% with nothing changed, 10% for one edit).
+# Milliseconds since $1 (an $EPOCHREALTIME).
+elapsed() {
+  awk -v start="$1" -v end="$EPOCHREALTIME" 'BEGIN { printf "%d", (end - start) * 1000 }'
+}
+
+# Five more runs of a rebuild, each after calling $2 (a function, or :), timed alone (no time(1) around
+# them); prints their median and its share of the cold build beside the target $3 (5% with nothing
+# changed, 10% for one edit).
 rebuilds() {
   local label=$1 before=$2 target=$3
-  local times=("$ms")
-  for _ in 1 2 3 4; do
+  local times=() start
+  for _ in 1 2 3 4 5; do
     "$before"
-    run "$label" quiet
-    times+=("$ms")
+    start=$EPOCHREALTIME
+    "$gazette" build --site "$site" --quiet
+    times+=("$(elapsed "$start")")
   done
   printf '%s\n' "${times[@]}" | sort -n | awk -v label="$label" -v cold="$cold" -v target="$target" '
     { t[NR] = $1 } END { m = t[int((NR + 1) / 2)]
