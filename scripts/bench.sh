@@ -5,6 +5,8 @@
 # the cold build.
 #     usage: scripts/bench.sh [N]    (default 10000)
 set -euo pipefail
+# $EPOCHREALTIME's decimal point is the locale's: awk reads a point.
+export LC_ALL=C
 n=${1:-10000}
 here=$(cd "$(dirname "$0")/.." && pwd)
 gazette="$here/.build/release/gazette"
