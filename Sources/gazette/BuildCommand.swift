@@ -31,12 +31,13 @@ struct BuildCommand: ParsableCommand {
         let interruption = Interruption(marker: options.cacheFile.appendingPathExtension("building"), sink: sink)
         defer { interruption.finish() }
         do {
-            let (report, next) = try builder.build(into: sink, state: previous.take(), clean: clean)
+            let (report, next) = try builder.build(into: sink, loading: previous, clean: clean)
             // The state and what the build made on its way are large and the process ends next: freeing
             // them entry by entry takes longer than the exit.
-            keptUntilExit = [next, report.leftovers as Any]
+            keptUntilExit = [next, report.leftovers as Any, previous]
             progress.finish()
             let start = clock.now
+            // An unchanged build that read no file has nothing new to save (and may not have read the records).
             if !report.unchanged || report.filesRead > 0 {
                 do {
                     try next.save(to: options.cacheFile)

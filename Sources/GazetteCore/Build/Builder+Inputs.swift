@@ -20,10 +20,21 @@ extension Builder {
         var settingsKey: UInt64
         /// Everything but the articles' contents: equal keys and unchanged files mean an unchanged output.
         var key: UInt64
+        /// The settings, theme, options and every content file's path and stamp (`UnchangedBuild`).
+        var unchangedKey: UInt64
+        /// The last build's, when its key is this build's and its time has not run out: nothing this
+        /// build would write can have changed. The articles were then not loaded (`content` is empty).
+        var asBefore: UnchangedBuild?
     }
 
     /// The inputs, and the last build's state, which `previous` gives once the content folder is listed.
-    func loadInputs(previous loadPrevious: () -> BuildState) -> (Inputs, BuildState) {
+    ///
+    /// - Parameters:
+    ///   - head: the last build's state without its records, when it can be had sooner than `previous`
+    ///     (`BuildState.Loading.head`); nil to use `previous`.
+    ///   - allowsAsBefore: when the last build's key is this one's (`UnchangedBuild`), leave the articles
+    ///     unread and return that state as it is.
+    func loadInputs(previous loadPrevious: () -> BuildState, head: (() -> BuildState)?, allowsAsBefore: Bool) -> (Inputs, BuildState) {
         let configContents = FileIO.read(options.configFile.path)
         let configBytes = configContents ?? []
         var (config, diagnostics) = options.siteConfig(contents: configContents, paths: paths)
@@ -33,26 +44,6 @@ extension Builder {
         var parse = StableHash()
         parse.combine(GazetteVersion.current)
         parse.combine(config.timeZone.identifier)
-        let loader = ContentLoader(parser: ArticleParser(config: config), paths: paths)
-        var loaded: BuildState?
-        let content = loader.load(options.content) {
-            var state = loadPrevious()
-            // Handed over, not shared, so that the loader can update them in place.
-            var sources = SourceTable()
-            if state.parseKey == parse.value {
-                sources = state.takeSources()
-            } else {
-                state.sources = [:]  // parsed with other settings: every record is made again
-            }
-            loaded = state
-            return sources
-        }
-        let previous = loaded ?? loadPrevious()
-        diagnostics += content.diagnostics
-        let published = content.articles.indices.filter { i in
-            (options.includeDrafts || !content.articles[i].draft) && (options.includeFuture || content.articles[i].date <= options.now)
-        }
-
         var settings = StableHash()
         settings.combine(parse.value)
         settings.combine(configBytes)
@@ -68,13 +59,70 @@ extension Builder {
         key.combine(options.output.standardizedFileURL.path)
         key.combine(options.sitemapLimit)
         key.combine(CivilTime(options.now, in: config.timeZone).year)
+
+        let loader = ContentLoader(parser: ArticleParser(config: config), paths: paths)
+        let listed = loader.files(in: options.content)
+        var unchanged = key
+        unchanged.combine(options.includeDrafts ? 1 : 0)
+        unchanged.combine(options.includeFuture ? 1 : 0)
+        for file in listed.entries {
+            unchanged.combine(file.path)
+            unchanged.combine(file.stamp.size)
+            unchanged.combine(file.stamp.modified)
+        }
+        // Asked for once: a state taken from the cache (`Loading.take`) is given once.
+        var whole: BuildState?
+        // Not with errors: a link out of the content folder, say, must fail the build as it did the last.
+        if allowsAsBefore, !diagnostics.hasErrors, !listed.diagnostics.hasErrors, theme.library != nil {
+            let last = head?() ?? { whole = loadPrevious(); return whole! }()
+            if let asBefore = last.unchanged, asBefore.key == unchanged.value, options.now.timeIntervalSince1970 < asBefore.until,
+               last.outputRoot == options.output.standardizedFileURL.path {
+                let inputs = Inputs(config: config, library: theme.library, assets: theme.assets,
+                                    content: ContentLoader.Result(articles: [], diagnostics: listed.diagnostics, records: [:], read: 0, changed: false),
+                                    published: [], diagnostics: diagnostics + listed.diagnostics, parseKey: parse.value,
+                                    settingsKey: settings.value, key: 0, unchangedKey: unchanged.value, asBefore: asBefore)
+                return (inputs, whole ?? last)
+            }
+        }
+        var loaded: BuildState?
+        let content = loader.load(listed) {
+            var state = whole ?? loadPrevious()
+            // Handed over, not shared, so that the loader can update them in place.
+            var sources = SourceTable()
+            if state.parseKey == parse.value {
+                sources = state.takeSources()
+            } else {
+                state.sources = [:]  // parsed with other settings: every record is made again
+            }
+            loaded = state
+            return sources
+        }
+        let previous = loaded ?? whole ?? loadPrevious()
+        diagnostics += content.diagnostics
+        let published = content.articles.indices.filter { i in
+            (options.includeDrafts || !content.articles[i].draft) && (options.includeFuture || content.articles[i].date <= options.now)
+        }
         for i in published { key.combine(content.articles[i].source.path) }
         // The news sitemap lists the last 48 hours: the passing of time alone can change it.
         let newsStart = options.now.addingTimeInterval(-NewsSitemapWriter.window)
         for i in published where content.articles[i].date > newsStart { key.combine(content.articles[i].source.contentHash) }
         let inputs = Inputs(config: config, library: theme.library, assets: theme.assets, content: content, published: published,
-                            diagnostics: diagnostics, parseKey: parse.value, settingsKey: settings.value, key: key.value)
+                            diagnostics: diagnostics, parseKey: parse.value, settingsKey: settings.value, key: key.value,
+                            unchangedKey: unchanged.value, asBefore: nil)
         return (inputs, previous)
+    }
+
+    /// What the next build needs to tell that nothing changed, after this one built `inputs`.
+    func unchangedBuild(_ inputs: Inputs) -> UnchangedBuild {
+        // Time alone changes the output when an article dated ahead comes out, or when one leaves the news
+        // sitemap's window.
+        var until = Double.infinity
+        let now = options.now.timeIntervalSince1970
+        for article in inputs.content.articles {
+            let date = article.date.timeIntervalSince1970
+            for moment in [date, date + NewsSitemapWriter.window] where moment > now { until = min(until, moment) }
+        }
+        return UnchangedBuild(key: inputs.unchangedKey, until: until, articles: inputs.published.count, warnings: inputs.content.fileWarnings)
     }
 
     /// The theme, from one walk of its folder: the templates compiled, a hash of their text, the asset

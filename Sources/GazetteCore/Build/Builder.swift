@@ -37,14 +37,44 @@ public struct Builder: Sendable {
     /// - Throws: `BuildFailure` with every error found; the sink is then left unchanged.
     public func build(into sink: some OutputSink, state loadPrevious: @autoclosure () -> BuildState, clean: Bool = false)
         throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
+        try build(into: sink, previous: loadPrevious, head: nil, stopLoading: {}, clean: clean)
+    }
+
+    /// Builds the site into `sink` with the last build's state from the build cache being read on another
+    /// thread: when the cache file says nothing changed, the records in its parts are not waited for. The
+    /// state returned after such a build has no records (`BuildState.hasRecords`); it is not to be saved,
+    /// and `gazette build` saves only builds that read or changed something.
+    public func build(into sink: some OutputSink, loading: BuildState.Loading, clean: Bool = false)
+        throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
+        try build(into: sink, previous: { loading.take() }, head: { loading.head }, stopLoading: loading.stop, clean: clean)
+    }
+
+    private func build(into sink: some OutputSink, previous loadPrevious: () -> BuildState, head: (() -> BuildState)?,
+                       stopLoading: () -> Void, clean: Bool) throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
         var report = BuildReport()
         var clock = StageClock()
         if let problem = options.outputFolderProblem() {
             throw BuildFailure([.error(problem, in: paths.display(options.output))])
         }
-        var (inputs, previous) = loadInputs(previous: loadPrevious)
-        var diagnostics = inputs.diagnostics
         let outputRoot = options.output.standardizedFileURL.path
+        var (inputs, previous) = loadInputs(previous: loadPrevious, head: head, allowsAsBefore: !clean)
+        if let asBefore = inputs.asBefore {
+            // Nothing this build would write can have changed: when the output is as it was left, that is all.
+            // The records are not needed then; should the output have changed, they are read again.
+            stopLoading()
+            clock.lap("load", into: &report)
+            if Self.isIntact(previous.outputs, in: sink) {
+                clock.lap("output check", into: &report)
+                report.leftovers = BuildLeftovers([inputs])
+                report.articles = asBefore.articles
+                report.unchanged = true
+                report.seconds = clock.total
+                report.diagnostics = (inputs.diagnostics + asBefore.warnings).sortedByLocation()
+                return (report, previous)
+            }
+            (inputs, previous) = loadInputs(previous: { previous.hasRecords ? previous : loadPrevious() }, head: nil, allowsAsBefore: false)
+        }
+        var diagnostics = inputs.diagnostics
         let previousOutputs = previous.outputRoot == outputRoot ? previous.outputs : [:]
         var state = BuildState()
         state.parseKey = inputs.parseKey
@@ -66,6 +96,7 @@ public struct Builder: Sendable {
             // Nothing the output depends on changed, and the output is as it was left.
             state.outputs = previousOutputs
             state.related = previous.related
+            state.unchanged = unchangedBuild(inputs)
             report.leftovers = BuildLeftovers([inputs, previous])
             report.articles = inputs.published.count
             report.unchanged = true
@@ -139,6 +170,7 @@ public struct Builder: Sendable {
             let pagesOnly: @Sendable (String) -> Bool = { !SearchIndexLayout.isIndexFile($0) }
             let (manifest, removed) = try recorder.commit(scope: deferred ? pagesOnly : nil)
             state.outputs = manifest
+            state.unchanged = unchangedBuild(inputs)
             report.removed = removed
             if deferred, let search {
                 report.pendingSearch = PendingSearch(stage: search, renderer: renderer, sink: sink)

@@ -24,6 +24,8 @@ public struct ContentLoader: Sendable {
         var changed: Bool
         /// The paths whose records were changed, added or removed.
         var changedPaths: [String] = []
+        /// The files' own problems (in `diagnostics` too), without those of the walk.
+        var fileWarnings: [Diagnostic] = []
     }
 
     /// Every article of `directory`, and every problem found in any file.
@@ -35,11 +37,23 @@ public struct ContentLoader: Sendable {
     /// - Parameter previous: the last build's records, asked for once the folder is listed (the build
     ///   cache may still be loading on another thread until then).
     func load(_ directory: URL, previous: () -> SourceTable) -> Result {
+        load(files(in: directory), previous: previous)
+    }
+
+    /// The article files of `directory`, with their stamps, and the problems of the walk (links that lead
+    /// out of it).
+    func files(in directory: URL) -> (entries: [FileWalk.Entry], diagnostics: [Diagnostic]) {
         var walk = FileWalk(root: directory, paths: paths)
         let files = walk.files { name in
             guard let dot = name.lastIndex(of: ".") else { return false }
             return Self.extensions.contains(name[name.index(after: dot)...].lowercased())
         }
+        return (files, walk.diagnostics)
+    }
+
+    /// The articles of the files `listed` (`files(in:)`).
+    func load(_ listed: (entries: [FileWalk.Entry], diagnostics: [Diagnostic]), previous: () -> SourceTable) -> Result {
+        let files = listed.entries
         let previous = previous()
         // Most files are unchanged: find the others first, and copy no record twice. Each file's record is
         // looked up once, and its stamp read where it lies.
@@ -99,11 +113,13 @@ public struct ContentLoader: Sendable {
         let problems = parallelMap(files.count) { i in
             outcome[i] < 0 ? stored[positions[i]!].warnings : outcomes[outcome[i]].1
         }
-        var diagnostics = walk.diagnostics
-        for list in problems where !list.isEmpty { diagnostics += list }
+        var fileWarnings: [Diagnostic] = []
+        for list in problems where !list.isEmpty { fileWarnings += list }
+        let diagnostics = listed.diagnostics + fileWarnings
         var result = Result(articles: articles, diagnostics: diagnostics, records: [:], read: toRead.count,
                             changed: files.count != previousCount || !toRead.isEmpty, changedPaths: changedPaths)
         result.records = records
+        result.fileWarnings = fileWarnings
         return result
     }
 }

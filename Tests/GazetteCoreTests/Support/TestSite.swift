@@ -54,7 +54,9 @@ struct TestSite {
         configure(&options)
         let builder = Builder(options: options, paths: DisplayPaths(workingDirectory: root.path))
         let previous = BuildState.Loading(from: options.cacheFile)
-        let (report, state) = try builder.build(into: DiskSink(root: options.output), state: previous.take(), clean: clean)
+        let (report, state) = try builder.build(into: DiskSink(root: options.output), loading: previous, clean: clean)
+        // As `gazette build` does: an unchanged build that read no file saves nothing.
+        guard !report.unchanged || report.filesRead > 0 else { return (report, 0) }
         let encoded = (try? state.save(to: options.cacheFile)) ?? -1
         // Parts of the cache are the last one's: what it holds now must be this state's records, in the
         // part files it lists and no others.

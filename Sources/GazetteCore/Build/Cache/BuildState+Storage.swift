@@ -6,30 +6,56 @@ extension BuildState {
     /// of Gazette still knows which files the last build wrote and can remove the stale ones.
     static let manifestVersion: UInt64 = 1
     /// Bumped whenever the layout of the source records, or what they mean, changes: they are then ignored.
-    static let sourcesVersion: UInt64 = 8
+    static let sourcesVersion: UInt64 = 9
 
     /// Reads the state a previous build saved in `file`. A missing or damaged cache gives an empty state;
     /// one from another version of Gazette gives its manifest only.
     public static func load(from file: URL) -> BuildState {
+        let head = readHead(from: file)
+        return head.parts.map { readParts($0, into: head.state, from: file) } ?? head.state
+    }
+
+    /// The cache file without the records in its parts: the manifest and everything else it holds, and the
+    /// parts it lists (nil when the file is missing, damaged or from another version: then `state` is
+    /// empty or the manifest alone). The state has no records (`hasRecords` is false) unless there are no
+    /// parts to read.
+    static func readHead(from file: URL) -> (state: BuildState, parts: (names: [StoredParts.Name], stamp: FileStamp?)?) {
         let stamp = FileStamp.of(file.path)
-        guard let bytes = FileIO.read(file.path) else { return BuildState() }
+        guard let bytes = FileIO.read(file.path) else { return (BuildState(), nil) }
         var reader = BinaryReader(bytes)
         var state = BuildState()
         do {
             try readManifest(&reader, into: &state)
         } catch {
-            return BuildState()
+            return (BuildState(), nil)
         }
         let manifestOnly = state
-        let names: [StoredParts.Name]
         do {
-            names = try readSources(&reader, into: &state, parts: partsFolder(of: file))
+            let names = try readSourcesHead(&reader, into: &state)
+            state.hasRecords = false
+            return (state, (names, stamp))
         } catch {
+            return (manifestOnly, nil)
+        }
+    }
+
+    /// `head` with the records of the parts `readHead` found, or the manifest alone when a part is
+    /// missing or damaged, or when `stop` says so before every part is read.
+    static func readParts(_ parts: (names: [StoredParts.Name], stamp: FileStamp?), into head: BuildState, from file: URL,
+                          stop: @Sendable () -> Bool = { false }) -> BuildState {
+        var state = head
+        do {
+            try readSources(parts.names, into: &state, parts: partsFolder(of: file), stop: stop)
+        } catch {
+            var manifestOnly = BuildState()
+            manifestOnly.outputRoot = head.outputRoot
+            manifestOnly.outputs = head.outputs
             return manifestOnly
         }
+        state.hasRecords = true
         // Each record is in the part its path names (`part(of:count:)`): a save names an unchanged part again,
         // but only while the cache file is the one read here.
-        if let stamp, stamp == FileStamp.of(file.path) { state.storedParts = StoredParts(file: stamp, names: names) }
+        if let stamp = parts.stamp, stamp == FileStamp.of(file.path) { state.storedParts = StoredParts(file: stamp, names: parts.names) }
         return state
     }
 
@@ -47,6 +73,8 @@ extension BuildState {
     /// - Returns: how many parts were encoded (the others were named again).
     @discardableResult
     public func save(to file: URL) throws -> Int {
+        // A state read without its records would save a cache that lists none.
+        guard hasRecords else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path]) }
         let folder = file.deletingLastPathComponent()
         let partsFolder = Self.partsFolder(of: file)
         try FileManager.default.createDirectory(atPath: partsFolder, withIntermediateDirectories: true)
@@ -176,6 +204,7 @@ extension BuildState {
         w.write(searchKey)
         w.write(searchTerms)
         w.write(related)
+        w.write(unchanged)
     }
 
     /// Small parts: an edit encodes its article's part again, not a large share of the archive.
@@ -217,8 +246,8 @@ extension BuildState {
         }
     }
 
-    /// Reads the records into `state`; returns the parts they were read from.
-    private static func readSources(_ r: inout BinaryReader, into state: inout BuildState, parts folder: String)
+    /// Reads what follows the manifest into `state`, but for the records; returns the parts that hold them.
+    private static func readSourcesHead(_ r: inout BinaryReader, into state: inout BuildState)
         throws(BinaryReader.Corrupt) -> [StoredParts.Name] {
         guard try r.uint64() == sourcesVersion else { throw BinaryReader.Corrupt() }
         state.parseKey = try r.uint64()
@@ -226,6 +255,7 @@ extension BuildState {
         state.searchKey = try r.uint64()
         state.searchTerms = try r.searchTerms()
         state.related = try r.related()
+        state.unchanged = try r.unchanged()
         var names: [StoredParts.Name] = []
         for _ in 0..<(try r.count()) {
             let name = StoredParts.Name(hash: try r.uint64(), length: try r.int())
@@ -233,11 +263,16 @@ extension BuildState {
             names.append(name)
         }
         guard r.atEnd else { throw BinaryReader.Corrupt() }
-        let listed = names
+        return names
+    }
+
+    /// Reads the records of the parts `listed` into `state`.
+    private static func readSources(_ listed: [StoredParts.Name], into state: inout BuildState, parts folder: String,
+                                    stop: @Sendable () -> Bool) throws(BinaryReader.Corrupt) {
         // Each part read and decoded on its own core; a part missing, or whose bytes are not the ones its name
         // is the hash of (damaged, even where it still decodes), loses every record.
         var decoded = parallelMap(listed.count) { n -> [(String, SourceRecord)]? in
-            guard let bytes = FileIO.read(folder + "/" + listed[n].fileName), bytes.count == listed[n].length,
+            guard !stop(), let bytes = FileIO.read(folder + "/" + listed[n].fileName), bytes.count == listed[n].length,
                   StableHash.of(bytes) == listed[n].hash else { return nil }
             return try? decode(BinaryReader(bytes))
         }
@@ -247,7 +282,6 @@ extension BuildState {
             guard decoded[n] != nil else { throw BinaryReader.Corrupt() }
             while let (path, record) = decoded[n]!.popLast() { state._sources.set(record, for: path) }
         }
-        return listed
     }
 }
 
@@ -271,6 +305,16 @@ extension BinaryWriter {
             write(list.count)
             for article in list { write(article) }
         }
+    }
+
+    mutating func write(_ unchanged: UnchangedBuild?) {
+        guard let unchanged else { return write(false) }
+        write(true)
+        write(unchanged.key)
+        write(unchanged.until)
+        write(unchanged.articles)
+        write(unchanged.warnings.count)
+        for warning in unchanged.warnings { write(warning) }
     }
 
     mutating func write(_ stamp: FileStamp) {
@@ -300,6 +344,13 @@ extension BinaryReader {
             lists.append(list)
         }
         return RelatedArticles.Memo(key: key, lists: lists)
+    }
+
+    mutating func unchanged() throws(Corrupt) -> UnchangedBuild? {
+        guard try bool() else { return nil }
+        var unchanged = UnchangedBuild(key: try uint64(), until: try double(), articles: try int(), warnings: [])
+        for _ in 0..<(try count()) { unchanged.warnings.append(try diagnostic()) }
+        return unchanged
     }
 
     mutating func stamp() throws(Corrupt) -> FileStamp {

@@ -36,6 +36,12 @@ public struct BuildState: Sendable {
     var storedParts: StoredParts?
     /// The paths whose records were changed, added or removed since the state was read.
     var changedSources: Set<String> = []
+    /// What the next build needs to tell, before the records are read, that nothing changed; nil until a
+    /// build succeeds.
+    var unchanged: UnchangedBuild?
+    /// False for a cache read without its records (`Loading.head`): enough to tell that nothing changed,
+    /// and never saved.
+    var hasRecords = true
 
     public init() {}
 
@@ -62,6 +68,19 @@ struct StoredParts: Sendable {
 
         var fileName: String { StableHash.hex(hash) }
     }
+}
+
+/// How a build tells, before the cached records are read, that nothing it writes can have changed: a key
+/// over the settings, the theme, the options and every content file's path and stamp
+/// (`Builder.unchangedKey`), and the moment after which the passing of time alone changes the output
+/// (an article dated in the future comes out, or one leaves the news sitemap's window). With what such
+/// a build reports: the articles it publishes and the warnings their files gave.
+struct UnchangedBuild: Sendable, Equatable {
+    var key: UInt64
+    /// Seconds since 1970; infinity when no article's date or news window ends ahead.
+    var until: Double
+    var articles: Int
+    var warnings: [Diagnostic]
 }
 
 /// A content file as the last build saw it.
