@@ -38,7 +38,7 @@ struct BuildCommand: ParsableCommand {
             progress.finish()
             let start = clock.now
             // An unchanged build that read no file has nothing new to save (and may not have read the records).
-            if !report.unchanged || report.filesRead > 0 {
+            if report.savesState {
                 do {
                     try next.save(to: options.cacheFile)
                 } catch {

@@ -24,7 +24,7 @@ import Testing
         options.now = now
         let builder = Builder(options: options, paths: DisplayPaths(workingDirectory: site.root.path))
         let result = try builder.build(into: DiskSink(root: options.output), loading: BuildState.Loading(from: options.cacheFile))
-        if !result.report.unchanged || result.report.filesRead > 0 { try result.state.save(to: options.cacheFile) }
+        if result.report.savesState { try result.state.save(to: options.cacheFile) }
         return result
     }
 
@@ -63,7 +63,8 @@ import Testing
         try site.write(article(title: "Ahead", date: "2026-01-05T10:00:00Z"), to: "Content/ahead.md")
         try build(site)
         #expect(site.output("2026/01/05/ahead/index.html") == nil)
-        #expect(try build(site, now: Self.now.addingTimeInterval(86_400)).report.unchanged)
+        let before = try build(site, now: Self.now.addingTimeInterval(86_400))
+        #expect(before.report.unchanged && !before.state.hasRecords)
         let later = try build(site, now: ISO8601DateFormatter().date(from: "2026-01-05T10:00:00Z")!)
         #expect(!later.report.unchanged && later.report.articles == 3)
         #expect(site.output("2026/01/05/ahead/index.html") != nil)
@@ -76,10 +77,67 @@ import Testing
         try site.write(article(title: "Fresh", date: "2025-12-31T12:00:00Z"), to: "Content/fresh.md")
         try build(site)
         #expect(site.output("news-sitemap.xml")?.contains("fresh") == true)
-        #expect(try build(site, now: ISO8601DateFormatter().date(from: "2026-01-02T11:00:00Z")!).report.unchanged)
+        let inside = try build(site, now: ISO8601DateFormatter().date(from: "2026-01-02T11:00:00Z")!)
+        #expect(inside.report.unchanged && !inside.state.hasRecords)
         let later = try build(site, now: ISO8601DateFormatter().date(from: "2026-01-02T12:00:00Z")!)
         #expect(!later.report.unchanged)
         #expect(site.output("news-sitemap.xml")?.contains("fresh") == false)
+    }
+
+    /// "Now" set back before an article's date takes the article out again (in the same year: the year is
+    /// part of the key).
+    @Test func aNowBeforeTheLastBuildsIsLookedAt() throws {
+        let site = try site()
+        defer { site.delete() }
+        try build(site, now: ISO8601DateFormatter().date(from: "2025-12-20T00:00:00Z")!)
+        #expect(site.output("2025/12/02/two/index.html") != nil)
+        let earlier = try build(site, now: ISO8601DateFormatter().date(from: "2025-12-01T12:00:00Z")!)
+        #expect(!earlier.report.unchanged && earlier.report.articles == 1)
+        #expect(site.output("2025/12/02/two/index.html") == nil)
+    }
+
+    /// A build that looked at everything and changed nothing, but found that the time span it is valid for
+    /// moved on (a draft's date passed), saves it: the builds after it are quick again.
+    @Test func aRenewedSpanIsSaved() throws {
+        let site = try site()
+        defer { site.delete() }
+        try site.write(article(title: "Draft ahead", date: "2026-01-05T10:00:00Z", "draft: true"), to: "Content/draft.md")
+        try build(site)
+        let passed = ISO8601DateFormatter().date(from: "2026-01-06T00:00:00Z")!
+        let first = try build(site, now: passed)
+        #expect(first.report.unchanged && first.report.renewsCache && first.report.savesState && first.state.hasRecords)
+        let next = try build(site, now: passed.addingTimeInterval(60))
+        #expect(next.report.unchanged && !next.state.hasRecords)
+    }
+
+    /// With `--future`, an article dated ahead is out from the start, but joins the news sitemap only when
+    /// its time comes.
+    @Test func aFutureArticleJoinsTheNewsSitemapInItsTime() throws {
+        let site = try site()
+        defer { site.delete() }
+        try site.write(article(title: "Ahead", date: "2026-01-05T10:00:00Z"), to: "Content/ahead.md")
+        var options = site.options
+        options.includeFuture = true
+        let builder = Builder(options: options, paths: DisplayPaths(workingDirectory: site.root.path))
+        let sink = DiskSink(root: options.output)
+        let (_, state) = try builder.build(into: sink, state: BuildState())
+        #expect(site.output("news-sitemap.xml")?.contains("ahead") == false)
+        options.now = ISO8601DateFormatter().date(from: "2026-01-05T12:00:00Z")!
+        _ = try Builder(options: options, paths: DisplayPaths(workingDirectory: site.root.path)).build(into: sink, state: state)
+        #expect(site.output("news-sitemap.xml")?.contains("ahead") == true)
+    }
+
+    /// The cache's thread told to stop: a build that takes the state after all gets the whole of it, once.
+    @Test func aStoppedLoadingStillGivesTheWholeStateOnce() throws {
+        let site = try site()
+        defer { site.delete() }
+        try build(site)
+        let loading = BuildState.Loading(from: site.options.cacheFile)
+        #expect(!loading.head.hasRecords && loading.head.unchanged != nil)
+        loading.stop()
+        let state = loading.take()
+        #expect(state.hasRecords && state.sources.count == 3 && !state.outputs.isEmpty)
+        #expect(loading.take().sources.isEmpty && loading.state.outputs.isEmpty)
     }
 
     /// A file touched (same bytes, a new time) is read again, nothing is written, and the cache is saved

@@ -70,6 +70,11 @@ public struct BuildReport: Sendable {
     public var assets = 0
     /// Nothing the output depends on changed: nothing was rendered or written.
     public var unchanged = false
+    /// True when the state to save differs from the saved one although nothing was written or read: what
+    /// tells the next build that nothing changed (`UnchangedBuild`) has changed.
+    public var renewsCache = false
+    /// Whether the build's state should be saved: it read, wrote or learnt something.
+    public var savesState: Bool { !unchanged || filesRead > 0 || renewsCache }
     /// Content files read (the others were known from the last build).
     public var filesRead = 0
     public var seconds = 0.0

@@ -75,8 +75,9 @@ extension Builder {
         // Not with errors: a link out of the content folder, say, must fail the build as it did the last.
         if allowsAsBefore, !diagnostics.hasErrors, !listed.diagnostics.hasErrors, theme.library != nil {
             let last = head?() ?? { whole = loadPrevious(); return whole! }()
-            if let asBefore = last.unchanged, asBefore.key == unchanged.value, options.now.timeIntervalSince1970 < asBefore.until,
-               last.outputRoot == options.output.standardizedFileURL.path {
+            let now = options.now.timeIntervalSince1970
+            if let asBefore = last.unchanged, asBefore.key == unchanged.value, asBefore.since <= now, now < asBefore.until,
+               last.outputRoot == options.output.standardizedFileURL.path, !last.outputs.isEmpty {
                 let inputs = Inputs(config: config, library: theme.library, assets: theme.assets,
                                     content: ContentLoader.Result(articles: [], diagnostics: listed.diagnostics, records: [:], read: 0, changed: false),
                                     published: [], diagnostics: diagnostics + listed.diagnostics, parseKey: parse.value,
@@ -103,9 +104,12 @@ extension Builder {
             (options.includeDrafts || !content.articles[i].draft) && (options.includeFuture || content.articles[i].date <= options.now)
         }
         for i in published { key.combine(content.articles[i].source.path) }
-        // The news sitemap lists the last 48 hours: the passing of time alone can change it.
+        // The news sitemap lists the last 48 hours up to now (`--future` articles not before their time):
+        // the passing of time alone can change it.
         let newsStart = options.now.addingTimeInterval(-NewsSitemapWriter.window)
-        for i in published where content.articles[i].date > newsStart { key.combine(content.articles[i].source.contentHash) }
+        for i in published where content.articles[i].date > newsStart && content.articles[i].date <= options.now {
+            key.combine(content.articles[i].source.contentHash)
+        }
         let inputs = Inputs(config: config, library: theme.library, assets: theme.assets, content: content, published: published,
                             diagnostics: diagnostics, parseKey: parse.value, settingsKey: settings.value, key: key.value,
                             unchangedKey: unchanged.value, asBefore: nil)
@@ -114,15 +118,18 @@ extension Builder {
 
     /// What the next build needs to tell that nothing changed, after this one built `inputs`.
     func unchangedBuild(_ inputs: Inputs) -> UnchangedBuild {
-        // Time alone changes the output when an article dated ahead comes out, or when one leaves the news
-        // sitemap's window.
-        var until = Double.infinity
+        // Time alone changes the output when it passes an article's date (it comes out, or goes back
+        // when "now" is set earlier) or the end of its news window, either way.
+        var since = -Double.infinity, until = Double.infinity
         let now = options.now.timeIntervalSince1970
         for article in inputs.content.articles {
             let date = article.date.timeIntervalSince1970
-            for moment in [date, date + NewsSitemapWriter.window] where moment > now { until = min(until, moment) }
+            for moment in [date, date + NewsSitemapWriter.window] {
+                if moment > now { until = min(until, moment) } else { since = max(since, moment) }
+            }
         }
-        return UnchangedBuild(key: inputs.unchangedKey, until: until, articles: inputs.published.count, warnings: inputs.content.fileWarnings)
+        return UnchangedBuild(key: inputs.unchangedKey, since: since, until: until, articles: inputs.published.count,
+                              warnings: inputs.content.fileWarnings)
     }
 
     /// The theme, from one walk of its folder: the templates compiled, a hash of their text, the asset

@@ -97,6 +97,7 @@ public struct Builder: Sendable {
             state.outputs = previousOutputs
             state.related = previous.related
             state.unchanged = unchangedBuild(inputs)
+            report.renewsCache = state.unchanged != previous.unchanged
             report.leftovers = BuildLeftovers([inputs, previous])
             report.articles = inputs.published.count
             report.unchanged = true

@@ -56,7 +56,7 @@ struct TestSite {
         let previous = BuildState.Loading(from: options.cacheFile)
         let (report, state) = try builder.build(into: DiskSink(root: options.output), loading: previous, clean: clean)
         // As `gazette build` does: an unchanged build that read no file saves nothing.
-        guard !report.unchanged || report.filesRead > 0 else { return (report, 0) }
+        guard report.savesState else { return (report, 0) }
         let encoded = (try? state.save(to: options.cacheFile)) ?? -1
         // Parts of the cache are the last one's: what it holds now must be this state's records, in the
         // part files it lists and no others.

@@ -4,7 +4,7 @@ import Synchronization
 
 extension BuildState {
     /// The build cache read on another thread while a build reads its settings, theme and content
-    /// folder: `Builder.build(into:state:head:clean:)` waits for it only when it needs it. The cache file
+    /// folder: `Builder.build(into:loading:clean:)` waits for it only when it needs it. The cache file
     /// itself is read first (`head`), then the records in its parts, unless the build found before then
     /// that nothing changed and said so (`stop`).
     public final class Loading: @unchecked Sendable {
@@ -14,8 +14,10 @@ extension BuildState {
         private let stopped = Atomic<Bool>(false)
         /// Written once by the loading thread before `headRead` is signalled, read only after waiting.
         private var headState = BuildState()
-        /// Written once by the loading thread before `done` is signalled, read only after waiting.
+        /// Written once by the loading thread before `done` is signalled, read only after waiting; nil when
+        /// the loading stopped short of the records.
         private var loaded: BuildState?
+        private var taken = false
 
         public init(from file: URL) {
             self.file = file
@@ -23,8 +25,11 @@ extension BuildState {
                 let head = BuildState.readHead(from: file)
                 headState = head.state
                 headRead.signal()
-                loaded = head.parts.map { BuildState.readParts($0, into: head.state, from: file, stop: { [self] in isStopped }) }
-                    ?? head.state
+                if let parts = head.parts {
+                    loaded = BuildState.readParts(parts, into: head.state, from: file, stop: { [self] in isStopped })
+                } else {
+                    loaded = head.state
+                }
                 done.signal()
             }
         }
@@ -57,15 +62,14 @@ extension BuildState {
         public func take() -> BuildState {
             done.wait()
             defer { done.signal() }
-            defer { loaded = BuildState() }
+            defer { (loaded, taken) = (BuildState(), true) }
             return whole()
         }
 
         /// What was loaded, or the whole cache read again when the loading stopped short of the records.
         private func whole() -> BuildState {
-            if isStopped, loaded?.hasRecords != true || loaded?.sources.isEmpty == true {
-                loaded = BuildState.load(from: file)
-            }
+            if taken { return BuildState() }
+            if loaded == nil { loaded = BuildState.load(from: file) }
             return loaded!
         }
     }

@@ -12,7 +12,8 @@ extension BuildState {
     /// one from another version of Gazette gives its manifest only.
     public static func load(from file: URL) -> BuildState {
         let head = readHead(from: file)
-        return head.parts.map { readParts($0, into: head.state, from: file) } ?? head.state
+        guard let parts = head.parts else { return head.state }
+        return readParts(parts, into: head.state, from: file)!  // never stopped
     }
 
     /// The cache file without the records in its parts: the manifest and everything else it holds, and the
@@ -40,13 +41,14 @@ extension BuildState {
     }
 
     /// `head` with the records of the parts `readHead` found, or the manifest alone when a part is
-    /// missing or damaged, or when `stop` says so before every part is read.
+    /// missing or damaged; nil when `stop` said so before every part was read.
     static func readParts(_ parts: (names: [StoredParts.Name], stamp: FileStamp?), into head: BuildState, from file: URL,
-                          stop: @Sendable () -> Bool = { false }) -> BuildState {
+                          stop: @Sendable () -> Bool = { false }) -> BuildState? {
         var state = head
         do {
             try readSources(parts.names, into: &state, parts: partsFolder(of: file), stop: stop)
         } catch {
+            if stop() { return nil }
             var manifestOnly = BuildState()
             manifestOnly.outputRoot = head.outputRoot
             manifestOnly.outputs = head.outputs
@@ -311,6 +313,7 @@ extension BinaryWriter {
         guard let unchanged else { return write(false) }
         write(true)
         write(unchanged.key)
+        write(unchanged.since)
         write(unchanged.until)
         write(unchanged.articles)
         write(unchanged.warnings.count)
@@ -348,7 +351,7 @@ extension BinaryReader {
 
     mutating func unchanged() throws(Corrupt) -> UnchangedBuild? {
         guard try bool() else { return nil }
-        var unchanged = UnchangedBuild(key: try uint64(), until: try double(), articles: try int(), warnings: [])
+        var unchanged = UnchangedBuild(key: try uint64(), since: try double(), until: try double(), articles: try int(), warnings: [])
         for _ in 0..<(try count()) { unchanged.warnings.append(try diagnostic()) }
         return unchanged
     }

@@ -72,12 +72,14 @@ struct StoredParts: Sendable {
 
 /// How a build tells, before the cached records are read, that nothing it writes can have changed: a key
 /// over the settings, the theme, the options and every content file's path and stamp
-/// (`Builder.unchangedKey`), and the moment after which the passing of time alone changes the output
-/// (an article dated in the future comes out, or one leaves the news sitemap's window). With what such
+/// (`Builder.Inputs.unchangedKey`), and the span of "now" in which the passing of time alone changes
+/// nothing (no article's date comes, none enters or leaves the news sitemap's window). With what such
 /// a build reports: the articles it publishes and the warnings their files gave.
 struct UnchangedBuild: Sendable, Equatable {
     var key: UInt64
-    /// Seconds since 1970; infinity when no article's date or news window ends ahead.
+    /// The span, in seconds since 1970: from the last article date or window end at or before the
+    /// build's "now" (minus infinity when none) to the first after it (infinity when none).
+    var since: Double
     var until: Double
     var articles: Int
     var warnings: [Diagnostic]
