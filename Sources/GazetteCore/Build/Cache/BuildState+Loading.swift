@@ -5,8 +5,9 @@ import Synchronization
 extension BuildState {
     /// The build cache read on another thread while a build reads its settings, theme and content
     /// folder: `Builder.build(into:loading:clean:)` waits for it only when it needs it. The cache file
-    /// itself is read first (`head`), then the records in its parts, unless the build found before then
-    /// that nothing changed and said so (`stop`).
+    /// itself is read first (`head`), then the records in its parts, one part after another on that thread
+    /// while the build lists the content folder on its own (one core each), and on the build's thread too
+    /// once it needs them; the reading ends early when the build found that nothing changed (`stop`).
     public final class Loading: @unchecked Sendable {
         private let file: URL
         private let headRead = DispatchSemaphore(value: 0)
@@ -14,6 +15,7 @@ extension BuildState {
         private let stopped = Atomic<Bool>(false)
         /// Written once by the loading thread before `headRead` is signalled, read only after waiting.
         private var headState = BuildState()
+        private var parts: PartDecoder?
         /// Written once by the loading thread before `done` is signalled, read only after waiting; nil when
         /// the loading stopped short of the records.
         private var loaded: BuildState?
@@ -24,12 +26,18 @@ extension BuildState {
             DispatchQueue.global(qos: .userInitiated).async { [self] in
                 let head = BuildState.readHead(from: file)
                 headState = head.state
-                headRead.signal()
-                if let parts = head.parts {
-                    loaded = BuildState.readParts(parts, into: head.state, from: file, stop: { [self] in isStopped })
-                } else {
+                guard let listed = head.parts else {
+                    headRead.signal()
                     loaded = head.state
+                    done.signal()
+                    return
                 }
+                let decoder = PartDecoder(listed.names, in: BuildState.partsFolder(of: file), stop: { [self] in isStopped })
+                parts = decoder
+                headRead.signal()
+                decoder.work()
+                let decoded = decoder.all()
+                loaded = isStopped && decoded.contains { $0 == nil } ? nil : BuildState.withParts(listed, consume decoded, into: head.state, from: file)
                 done.signal()
             }
         }
@@ -52,6 +60,7 @@ extension BuildState {
 
         /// The state, once it is read.
         public var state: BuildState {
+            help()
             done.wait()
             defer { done.signal() }  // for the next call
             return whole()
@@ -60,10 +69,18 @@ extension BuildState {
         /// The state, once it is read, given up by this object: a build that takes it can update its
         /// records in place instead of copying them. Later calls give an empty state.
         public func take() -> BuildState {
+            help()
             done.wait()
             defer { done.signal() }
             defer { (loaded, taken) = (BuildState(), true) }
             return whole()
+        }
+
+        /// Decodes the parts left on this thread too, now that they are waited for.
+        private func help() {
+            headRead.wait()
+            headRead.signal()
+            parts?.work()
         }
 
         /// What was loaded, or the whole cache read again when the loading stopped short of the records.
@@ -71,6 +88,54 @@ extension BuildState {
             if taken { return BuildState() }
             if loaded == nil { loaded = BuildState.load(from: file) }
             return loaded!
+        }
+    }
+}
+
+/// The parts of a cache, decoded by every thread that asks (`work`), each part by one of them.
+final class PartDecoder: @unchecked Sendable {
+    private let names: [StoredParts.Name]
+    private let folder: String
+    private let stop: @Sendable () -> Bool
+    private let next = Atomic<Int>(0)
+    /// Entered before a part is claimed and left once it is stored: `all` waits for the last.
+    private let group = DispatchGroup()
+    /// Each written by the thread that claimed its part, read after `group` is done.
+    private let decoded: UnsafeMutableBufferPointer<[(String, SourceRecord)]?>
+
+    init(_ names: [StoredParts.Name], in folder: String, stop: @escaping @Sendable () -> Bool) {
+        self.names = names
+        self.folder = folder
+        self.stop = stop
+        decoded = .allocate(capacity: names.count)
+        decoded.initialize(repeating: nil)
+    }
+
+    deinit {
+        decoded.deinitialize()
+        decoded.deallocate()
+    }
+
+    /// Decodes parts until none is left to claim (or the loading stopped: the rest are left nil).
+    func work() {
+        while true {
+            group.enter()
+            let n = next.add(1, ordering: .relaxed).oldValue
+            guard n < names.count else { return group.leave() }
+            if !stop() { decoded[n] = BuildState.decodePart(names[n], in: folder) }
+            group.leave()
+        }
+    }
+
+    /// Every part, once the last one claimed is decoded (nil for those missing or damaged, or left when
+    /// the loading stopped).
+    func all() -> [[(String, SourceRecord)]?] {
+        group.wait()
+        // Moved out, each slot left empty: records held twice would be copied, every string retained, when
+        // they are moved into the table.
+        return decoded.indices.map { n in
+            defer { decoded[n] = nil }
+            return decoded[n]
         }
     }
 }

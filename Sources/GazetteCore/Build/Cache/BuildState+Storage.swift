@@ -13,7 +13,9 @@ extension BuildState {
     public static func load(from file: URL) -> BuildState {
         let head = readHead(from: file)
         guard let parts = head.parts else { return head.state }
-        return readParts(parts, into: head.state, from: file)!  // never stopped
+        let folder = partsFolder(of: file)
+        let decoded = parallelMap(parts.names.count) { decodePart(parts.names[$0], in: folder) }
+        return withParts(parts, consume decoded, into: head.state, from: file)
     }
 
     /// The cache file without the records in its parts: the manifest and everything else it holds, and the
@@ -40,25 +42,35 @@ extension BuildState {
         }
     }
 
-    /// `head` with the records of the parts `readHead` found, or the manifest alone when a part is
-    /// missing or damaged; nil when `stop` said so before every part was read.
-    static func readParts(_ parts: (names: [StoredParts.Name], stamp: FileStamp?), into head: BuildState, from file: URL,
-                          stop: @Sendable () -> Bool = { false }) -> BuildState? {
+    /// `head` with the records of the parts `readHead` found (`decoded`, by part, each by `decodePart`), or
+    /// the manifest alone when a part is missing or damaged (nil).
+    static func withParts(_ parts: (names: [StoredParts.Name], stamp: FileStamp?), _ decoded: consuming [[(String, SourceRecord)]?],
+                          into head: BuildState, from file: URL) -> BuildState {
         var state = head
-        do {
-            try readSources(parts.names, into: &state, parts: partsFolder(of: file), stop: stop)
-        } catch {
-            if stop() { return nil }
+        guard !decoded.contains(where: { $0 == nil }) else {
             var manifestOnly = BuildState()
             manifestOnly.outputRoot = head.outputRoot
             manifestOnly.outputs = head.outputs
             return manifestOnly
+        }
+        state._sources.reserveCapacity(decoded.reduce(0) { $0 + ($1?.count ?? 0) })
+        // Moved out of the decoded parts where they lie, not copied: a copy of a record retains each of its strings.
+        for n in decoded.indices {
+            while let (path, record) = decoded[n]!.popLast() { state._sources.set(record, for: path) }
         }
         state.hasRecords = true
         // Each record is in the part its path names (`part(of:count:)`): a save names an unchanged part again,
         // but only while the cache file is the one read here.
         if let stamp = parts.stamp, stamp == FileStamp.of(file.path) { state.storedParts = StoredParts(file: stamp, names: parts.names) }
         return state
+    }
+
+    /// One part's records; nil when the part is missing, or its bytes are not the ones its name is the hash
+    /// of (damaged, even where they still decode): then every record is lost.
+    static func decodePart(_ name: StoredParts.Name, in folder: String) -> [(String, SourceRecord)]? {
+        guard let bytes = FileIO.read(folder + "/" + name.fileName), bytes.count == name.length,
+              StableHash.of(bytes) == name.hash else { return nil }
+        return try? decode(BinaryReader(bytes))
     }
 
     /// Saves the state into `file` (its folder is created when missing), the parts first and the cache
@@ -266,24 +278,6 @@ extension BuildState {
         }
         guard r.atEnd else { throw BinaryReader.Corrupt() }
         return names
-    }
-
-    /// Reads the records of the parts `listed` into `state`.
-    private static func readSources(_ listed: [StoredParts.Name], into state: inout BuildState, parts folder: String,
-                                    stop: @Sendable () -> Bool) throws(BinaryReader.Corrupt) {
-        // Each part read and decoded on its own core; a part missing, or whose bytes are not the ones its name
-        // is the hash of (damaged, even where it still decodes), loses every record.
-        var decoded = parallelMap(listed.count) { n -> [(String, SourceRecord)]? in
-            guard !stop(), let bytes = FileIO.read(folder + "/" + listed[n].fileName), bytes.count == listed[n].length,
-                  StableHash.of(bytes) == listed[n].hash else { return nil }
-            return try? decode(BinaryReader(bytes))
-        }
-        state._sources.reserveCapacity(decoded.reduce(0) { $0 + ($1?.count ?? 0) })
-        // Moved out of the decoded parts where they lie, not copied: a copy of a record retains each of its strings.
-        for n in decoded.indices {
-            guard decoded[n] != nil else { throw BinaryReader.Corrupt() }
-            while let (path, record) = decoded[n]!.popLast() { state._sources.set(record, for: path) }
-        }
     }
 }
 
