@@ -140,6 +140,35 @@ import Testing
         #expect(loading.take().sources.isEmpty && loading.state.outputs.isEmpty)
     }
 
+    /// The cache's parts decoded by several threads at once, as the cache's thread and the build's do:
+    /// every part once, the records those of a load on one thread; told to stop, they leave the rest.
+    @Test func partsDecodedByManyThreadsAreEachDecodedOnce() throws {
+        let site = try site()
+        defer { site.delete() }
+        try build(site)
+        let cache = site.options.cacheFile
+        var state = BuildState.load(from: cache)
+        let record = try #require(state.sources.records.first)
+        state.sources = [:]
+        for n in 0..<(BuildState.recordsPerPart * 40) { state.sources["/site/Content/\(n).md"] = record }
+        try state.save(to: cache)
+        let head = BuildState.readHead(from: cache)
+        let parts = try #require(head.parts)
+        #expect(parts.names.count > 32)
+        let folder = BuildState.partsFolder(of: cache)
+        let decoder = PartDecoder(parts.names, in: folder, stop: { false })
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in decoder.work() }
+        let decoded = decoder.all()
+        #expect(decoded.allSatisfy { $0 != nil })
+        #expect(decoded.map { $0?.map(\.0) ?? [] } == parts.names.map { BuildState.decodePart($0, in: folder)?.map(\.0) ?? [] })
+        let loaded = BuildState.withParts(parts, decoded, into: head.state, from: cache)
+        #expect(loaded.recordBytes == BuildState.load(from: cache).recordBytes)
+
+        let stopped = PartDecoder(parts.names, in: folder, stop: { true })
+        stopped.work()
+        #expect(stopped.all().allSatisfy { $0 == nil })
+    }
+
     /// A file touched (same bytes, a new time) is read again, nothing is written, and the cache is saved
     /// with its new time: the build after is unchanged again.
     @Test func aTouchedFileIsReadAgain() throws {
