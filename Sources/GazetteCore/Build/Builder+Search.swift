@@ -16,8 +16,11 @@ struct SearchStage: Sendable {
     let documentPrints: [String: UInt64]
     /// Collects terms while pages render; nil when the index files are current.
     let builder: SearchIndexBuilder?
-    /// Each article's body terms from the cache, by article; nil where there are none or they do not fit.
+    /// Each article's body terms from the cache, by article; nil where there are none. Checked as the index
+    /// is collected: one that does not fit the term list it was cached with (`cachedTerms` terms) is
+    /// analyzed again then.
     let cached: [SearchBodyTerms?]
+    let cachedTerms: Int
     /// True when the cached term list could not be used: every cached body is then useless.
     let discardsCache: Bool
 
@@ -29,6 +32,8 @@ struct SearchStage: Sendable {
         var terms: [String]
         /// How many of those terms the index has: the others belong to articles gone or changed.
         var termsInUse: Int
+        /// Files that could not be read again for their bodies (cached ones that did not fit).
+        var problems: [Diagnostic] = []
     }
 
     /// Analyzes bodies rendered for another reason (the feeds) that the index has neither analyzed nor
@@ -52,11 +57,28 @@ struct SearchStage: Sendable {
 
     /// Writes the index from the bodies analyzed as pages rendered (or by `analyzeMissingBodies`) and the
     /// cached ones. Nil when the index was current.
-    func write(to recorder: OutputRecorder) throws(OutputError) -> Written? {
+    ///
+    /// - Parameter analyze: renders and analyzes the bodies of these articles (`PageRenderer.index`), for
+    ///   cached bodies that turn out not to fit; returns the files that could not be read.
+    func write(to recorder: OutputRecorder, analyze: (Set<Int>) -> [Diagnostic]) throws(OutputError) -> Written? {
         guard let builder else { return nil }
         let articles = context.index.articles.indices
-        let analyzed = builder.bodies
-        let collected = builder.collected(bodies: articles.map { analyzed[$0] ?? cached[$0] })
+        var analyzed = builder.bodies
+        var problems: [Diagnostic] = []
+        var refused: Set<Int> = []
+        var collected: SearchIndexBuilder.Collected?
+        while collected == nil {
+            let bodies = articles.map { analyzed[$0] ?? (refused.contains($0) ? nil : cached[$0]) }
+            let limits = articles.map { analyzed[$0] != nil ? Int.max : cachedTerms }
+            let (result, invalid) = builder.collected(bodies: bodies, limits: limits)
+            collected = result
+            guard !invalid.isEmpty else { break }
+            // Only cached bodies can fail (this build's come from its own dictionary); each is refused once.
+            refused.formUnion(invalid)
+            problems += analyze(Set(invalid))
+            analyzed = builder.bodies
+        }
+        guard let collected else { return nil }
         let current = recorder.keepIfCurrent(documents)
         var kept: [Int: UInt64] = [:]
         for chunk in current.indices where current[chunk] { kept[chunk] = recorder.previous[documents[chunk].path]?.hash }
@@ -64,7 +86,7 @@ struct SearchStage: Sendable {
         try eachInParallel(Array(files.indices)) { n throws(OutputError) in
             try recorder.write(files[n].bytes, to: files[n].path, fingerprint: documentPrints[files[n].path] ?? fingerprint)
         }
-        return Written(bodies: analyzed, terms: collected.terms, termsInUse: collected.termsInUse)
+        return Written(bodies: analyzed, terms: collected.terms, termsInUse: collected.termsInUse, problems: problems)
     }
 }
 
@@ -86,14 +108,26 @@ public final class PendingSearch: Sendable {
         let problems = stage.analyzeMissingBodies(renderer: renderer)
         guard problems.isEmpty else { throw BuildFailure(problems) }
         let recorder = OutputRecorder(sink: sink, previous: state.outputs)
+        let renderer = self.renderer, stage = self.stage
+        let written: SearchStage.Written?
         do {
-            guard let written = try stage.write(to: recorder) else { return }
-            state.outputs = try recorder.commit(scope: SearchIndexLayout.isIndexFile).manifest
-            state.keepSearchBodies(written, of: stage.context.index, discardingCache: stage.discardsCache)
+            written = try stage.write(to: recorder, analyze: { renderer.index($0, into: stage.builder!) })
         } catch {
             sink.discard()
             throw BuildFailure([.error(error.message, in: error.path)])
         }
+        guard let written else { return }
+        guard written.problems.isEmpty else {
+            sink.discard()
+            throw BuildFailure(written.problems)
+        }
+        do {
+            state.outputs = try recorder.commit(scope: SearchIndexLayout.isIndexFile).manifest
+        } catch {
+            sink.discard()
+            throw BuildFailure([.error(error.message, in: error.path)])
+        }
+        state.keepSearchBodies(written, of: stage.context.index, discardingCache: stage.discardsCache)
     }
 }
 
@@ -119,20 +153,18 @@ extension Builder {
         if current { previousFiles.forEach(recorder.keep) }
         guard !current else {
             return SearchStage(context: context, fingerprint: fingerprint, documents: documents, documentPrints: prints, builder: nil,
-                               cached: [], discardsCache: false)
+                               cached: [], cachedTerms: 0, discardsCache: false)
         }
         let terms = state.searchTerms.terms()
         let dictionary = TermDictionary(continuing: terms)
         let articles = context.index.articles
         let sources = state.sources
         let cached = dictionary == nil ? Array(repeating: nil, count: articles.count) : parallelMap(articles.count) { i in
-            sources.position(of: articles[i].source.path).flatMap { p in
-                sources.records[p].searchBody.flatMap { $0.isValid(termCount: terms.count) ? $0 : nil }
-            }
+            sources.position(of: articles[i].source.path).flatMap { sources.records[$0].searchBody }
         }
         return SearchStage(context: context, fingerprint: fingerprint, documents: documents, documentPrints: prints,
                            builder: SearchIndexBuilder(context: context, dictionary: dictionary ?? TermDictionary()),
-                           cached: cached, discardsCache: dictionary == nil)
+                           cached: cached, cachedTerms: terms.count, discardsCache: dictionary == nil)
     }
 
     /// Starts this build's search cache from the last build's, unless it was made by other code or with

@@ -151,13 +151,22 @@ public struct Builder: Sendable {
         guard !diagnostics.hasErrors else { throw fail(diagnostics, sink) }
         clock.lap("render", into: &report)
 
-        do {
-            if let search, !defersSearch {
-                if let written = try search.write(to: recorder) {
-                    state.keepSearchBodies(written, of: index, discardingCache: search.discardsCache)
-                }
-                clock.lap("search", into: &report)
+        if let search, !defersSearch {
+            let written: SearchStage.Written?
+            do {
+                written = try search.write(to: recorder, analyze: { renderer.index($0, into: search.builder!) })
+            } catch {
+                diagnostics.append(.error(error.message, in: paths.display(options.output.appendingPathComponent(error.path))))
+                throw fail(diagnostics, sink)
             }
+            if let written {
+                diagnostics += written.problems
+                guard !diagnostics.hasErrors else { throw fail(diagnostics, sink) }
+                state.keepSearchBodies(written, of: index, discardingCache: search.discardsCache)
+            }
+            clock.lap("search", into: &report)
+        }
+        do {
             let writer = FeedWriter(context: context)
             let bodies = rendered.bodies
             try eachInParallel(staleFeeds) { f throws(OutputError) in

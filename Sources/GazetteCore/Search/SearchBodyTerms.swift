@@ -76,24 +76,25 @@ struct SearchBodyTerms: Sendable, Equatable {
 
     /// Calls `body` with each term of article `id` once, in increasing order, with its posting: the
     /// fields it is in (the title's and meta fields' terms, `topicTerms`, sorted, as meta, the body's)
-    /// and its body occurrences. For packings known to be valid (`isValid`); a term not below `limit` ends
-    /// the article's terms, and topic terms not below it are left out, so that every number `body` is
-    /// given is below it.
-    @inline(__always)
-    func forEachPosting(of id: Int, topicTerms topics: UnsafeBufferPointer<UInt32>, below limit: Int, _ body: (Int, UInt32) -> Void) {
+    /// and its body occurrences. A malformed packing, or a term not below `limit`, ends the article's
+    /// terms and makes the result false (the postings given so far are then to be dropped); topic terms
+    /// not below `topicLimit` (at least `limit`) are left out: every number `body` is given is below it.
+    @inline(__always) @discardableResult
+    func forEachPosting(of id: Int, topicTerms topics: UnsafeBufferPointer<UInt32>, below limit: Int, topicsBelow topicLimit: Int,
+                        _ body: (Int, UInt32) -> Void) -> Bool {
         self.head.withUnsafeBufferPointer { headBytes in
             packed.withUnsafeBufferPointer { termBytes in
                 var head = Cursor(bytes: headBytes, bits: 2, below: limit), terms = Cursor(bytes: termBytes, bits: 4, below: limit)
                 var nextHead = head.next(), nextTerm = terms.next()
                 // Sorted: the topics' terms below the limit come first.
-                let topicCount = topics.prefix { Int($0) < limit }.count
+                let topicCount = topics.prefix { Int($0) < topicLimit }.count
                 var t = 0
                 while true {
                     var number = UInt32.max
                     if let term = nextHead { number = term.number }
                     if let term = nextTerm, term.number < number { number = term.number }
                     if t < topicCount, topics[t] < number { number = topics[t] }
-                    guard number != .max else { return }
+                    guard number != .max else { return !head.isMalformed && !terms.isMalformed }
                     // Head fields are title and meta bits only: nothing there is a body occurrence.
                     var fields: UInt8 = 0, count: UInt8 = 0
                     if let term = nextHead, term.number == number {

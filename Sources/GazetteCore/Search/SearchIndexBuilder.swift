@@ -74,7 +74,12 @@ final class SearchIndexBuilder: Sendable {
     /// counts each term's postings in each part, the second writes them where those counts put them.
     /// Each term's postings then lie together, in article order, in one array: no array per term to
     /// grow a posting at a time, and none to merge or sort afterwards.
-    func collected(bodies: [SearchBodyTerms?]) -> Collected {
+    ///
+    /// - Parameter limits: by article, the term count its body's numbers must stay below (a cached body's,
+    ///   that of the term list it was cached with); clamped to the dictionary's.
+    /// - Returns: nil, with the articles whose bodies are malformed or out of range, when there are any:
+    ///   those must be analyzed again.
+    func collected(bodies: [SearchBodyTerms?], limits: [Int]) -> (Collected?, invalid: [Int]) {
         let index = context.index
         // A topic's name is analyzed once, not once per article in it.
         let topicTerms = index.topics.map { topic in
@@ -90,25 +95,32 @@ final class SearchIndexBuilder: Sendable {
         let partCount = min(cores * 4, 16)
         let partSize = max(1, (count + partCount - 1) / partCount)
         let parts = stride(from: 0, to: count, by: partSize).map { $0..<min(count, $0 + partSize) }
-        @Sendable @inline(__always) func eachPosting(in part: Range<Int>, _ body: (Int, UInt32) -> Void) {
+        @Sendable @inline(__always) func eachPosting(in part: Range<Int>, invalid: (Int) -> Void, _ body: (Int, UInt32) -> Void) {
             var topics: [UInt32] = []
             for i in part {
                 guard let terms = bodies[i] else { continue }
                 topics.removeAll(keepingCapacity: true)
                 for t in index.articleTopics[i] { topics += topicTerms[t] }
                 topics.sort()
-                topics.withUnsafeBufferPointer { terms.forEachPosting(of: i, topicTerms: $0, below: termCount, body) }
+                let limit = min(limits[i], termCount)
+                if !topics.withUnsafeBufferPointer({ terms.forEachPosting(of: i, topicTerms: $0, below: limit, topicsBelow: termCount, body) }) {
+                    invalid(i)
+                }
             }
         }
         // Counted and placed through buffer pointers: every term number `forEachPosting` gives is below
-        // `termCount`, which it checks.
-        let counts = parallelMap(parts.count) { p -> [Int32] in
+        // `termCount`, which it checks. The counting pass also finds the bodies that do not decode.
+        let counted = parallelMap(parts.count) { p -> (counts: [Int32], invalid: [Int]) in
             var counts = [Int32](repeating: 0, count: termCount)
+            var invalid: [Int] = []
             counts.withUnsafeMutableBufferPointer { counts in
-                eachPosting(in: parts[p]) { term, _ in counts[term] += 1 }
+                eachPosting(in: parts[p], invalid: { invalid.append($0) }) { term, _ in counts[term] += 1 }
             }
-            return counts
+            return (counts, invalid)
         }
+        let invalid = counted.flatMap(\.invalid)
+        guard invalid.isEmpty else { return (nil, invalid) }
+        let counts = counted.map(\.counts)
         // Where each part's postings of each term go: after the earlier terms', and the earlier parts'.
         var starts = [Int](repeating: 0, count: termCount + 1)
         var next = [[Int]](repeating: [], count: parts.count)
@@ -128,7 +140,7 @@ final class SearchIndexBuilder: Sendable {
             _ = parallelMap(parts.count) { p -> Bool in
                 var at = firsts[p]
                 at.withUnsafeMutableBufferPointer { at in
-                    eachPosting(in: parts[p]) { term, code in
+                    eachPosting(in: parts[p], invalid: { _ in }) { term, code in
                         slots.initialize(at[term], to: code)
                         at[term] += 1
                     }
@@ -145,6 +157,6 @@ final class SearchIndexBuilder: Sendable {
             collected.bodyLengths[i] = terms.length
             collected.indexed += 1
         }
-        return collected
+        return (collected, [])
     }
 }
