@@ -155,11 +155,6 @@ struct SearchBodyTerms: Sendable, Equatable {
         }
     }
 
-    /// True when every term number is well formed and below `limit`.
-    func isValid(termCount limit: Int) -> Bool {
-        forEachTerm(below: limit) { _, _ in } && forEachHeadTerm(below: limit) { _, _ in }
-    }
-
     /// What the cache keeps depends on the code that analyzes text and on the Markdown settings: a change of
     /// either makes every cached body useless.
     static func cacheKey(markdownUnsafe: Bool) -> UInt64 {

@@ -33,7 +33,7 @@ import Testing
         #expect(state.sources.count == 6)
         for record in state.sources.records {
             let body = try #require(record.searchBody)
-            #expect(body.isValid(termCount: terms.count))
+            #expect(body.forEachTerm(below: terms.count) { _, _ in } && body.forEachHeadTerm(below: terms.count) { _, _ in })
             #expect(body.excerpt.hasPrefix("Harbour news number"))
             var words: [String: UInt8] = [:]
             body.forEachTerm(below: terms.count) { words[terms[Int($0)]] = $1 }
