@@ -65,20 +65,26 @@ struct SearchStage: Sendable {
         let articles = context.index.articles.indices
         var analyzed = builder.bodies
         var problems: [Diagnostic] = []
-        var refused: Set<Int> = []
+        // Cached bodies refused, to be analyzed again; bodies left out (analyzed in this build and still not
+        // fitting, which its own dictionary rules out): each round refuses or leaves out more, so it ends.
+        var refused: Set<Int> = [], leftOut: Set<Int> = []
         var collected: SearchIndexBuilder.Collected?
         while collected == nil {
-            let bodies = articles.map { analyzed[$0] ?? (refused.contains($0) ? nil : cached[$0]) }
+            let bodies = articles.map { leftOut.contains($0) ? nil : analyzed[$0] ?? (refused.contains($0) ? nil : cached[$0]) }
             let limits = articles.map { analyzed[$0] != nil ? Int.max : cachedTerms }
             let (result, invalid) = builder.collected(bodies: bodies, limits: limits)
             collected = result
             guard !invalid.isEmpty else { break }
-            // Only cached bodies can fail (this build's come from its own dictionary); each is refused once.
-            refused.formUnion(invalid)
-            problems += analyze(Set(invalid))
+            let again = Set(invalid).subtracting(refused)
+            leftOut.formUnion(Set(invalid).intersection(refused))
+            refused.formUnion(again)
+            // Found only here, these articles' bodies were not taken from the feeds' (`take`): they are read again.
+            problems += analyze(again)
             analyzed = builder.bodies
         }
         guard let collected else { return nil }
+        // A file that could not be read again fails the build: nothing to lay out.
+        guard problems.isEmpty else { return Written(bodies: analyzed, terms: [], termsInUse: 0, problems: problems) }
         let current = recorder.keepIfCurrent(documents)
         var kept: [Int: UInt64] = [:]
         for chunk in current.indices where current[chunk] { kept[chunk] = recorder.previous[documents[chunk].path]?.hash }

@@ -90,6 +90,32 @@ import Testing
         try site.expectSameAsColdBuild()
     }
 
+    /// The same when the index is written after the pages (the preview server's way).
+    @Test func aCachedBodyThatDoesNotFitIsReadAgainForADeferredIndex() throws {
+        let site = try archive()
+        defer { site.delete() }
+        var deferring = Builder(options: site.options, paths: DisplayPaths(workingDirectory: site.root.path))
+        deferring.defersSearch = true
+        let sink = MemorySink()
+        var (report, state) = try deferring.build(into: sink, state: BuildState())
+        try #require(report.pendingSearch).finish(state: &state)
+        for path in state.sources.paths where path.hasSuffix("story-3.md") {
+            state.sources[path]?.searchBody?.packed = [0xF1, 0xFF, 0x7F]
+        }
+        try site.write(article(title: "Story 1", date: "2025-03-01T10:00:00Z", "topics: [Desk 1]", body: "Changed."),
+                       to: "Content/story-1.md")
+        (report, state) = try deferring.build(into: sink, state: state)
+        try #require(report.pendingSearch).finish(state: &state)
+        let whole = MemorySink()
+        _ = try Builder(options: site.options, paths: DisplayPaths(workingDirectory: site.root.path)).build(into: whole)
+        for (path, bytes) in whole.files where sink.files[path] != bytes { Issue.record("\(path) differs") }
+        // The body read again is the one kept.
+        let terms = state.searchTerms.terms()
+        for (path, record) in state.sources where path.hasSuffix("story-3.md") {
+            #expect(record.searchBody?.forEachTerm(below: terms.count) { _, _ in } == true)
+        }
+    }
+
     @Test func aTopicRenamedOnAnotherArticleChangesTheMetaTerms() throws {
         let site = try archive()
         defer { site.delete() }

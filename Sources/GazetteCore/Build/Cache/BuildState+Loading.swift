@@ -120,7 +120,9 @@ final class PartDecoder: @unchecked Sendable {
     func work() {
         while true {
             group.enter()
-            let n = next.add(1, ordering: .relaxed).oldValue
+            // Acquiring and releasing: the claim orders this thread's `enter` before the claim that finds
+            // nothing left, whose thread then waits for the group.
+            let n = next.add(1, ordering: .acquiringAndReleasing).oldValue
             guard n < names.count else { return group.leave() }
             if !stop() { decoded[n] = BuildState.decodePart(names[n], in: folder) }
             group.leave()
