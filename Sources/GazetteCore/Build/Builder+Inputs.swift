@@ -53,8 +53,7 @@ extension Builder {
         key.combine(settings.value)
         for file in theme.assets {
             key.combine(file.path)
-            key.combine(file.stamp.size)
-            key.combine(file.stamp.modified)
+            key.combine(file.stamp)
         }
         key.combine(options.output.standardizedFileURL.path)
         key.combine(options.sitemapLimit)
@@ -67,8 +66,7 @@ extension Builder {
         unchanged.combine(options.includeFuture ? 1 : 0)
         for file in listed.entries {
             unchanged.combine(file.path)
-            unchanged.combine(file.stamp.size)
-            unchanged.combine(file.stamp.modified)
+            unchanged.combine(file.stamp)
         }
         // Asked for once: a state taken from the cache (`Loading.take`) is given once.
         var whole: BuildState?

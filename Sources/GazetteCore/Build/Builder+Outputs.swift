@@ -32,8 +32,7 @@ extension Builder {
             let relative = String(file.path.dropFirst(prefix))
             // An asset whose size and time are as when it was last copied is not read again.
             var fingerprint = StableHash()
-            fingerprint.combine(file.stamp.size)
-            fingerprint.combine(file.stamp.modified)
+            fingerprint.combine(file.stamp)
             if recorder.keepIfCurrent(relative, fingerprint: fingerprint.value) { continue }
             guard let bytes = FileIO.read(file.path) else {
                 throw OutputError(path: relative, message: "cannot read \(paths.display(path: file.path))")

@@ -58,9 +58,8 @@ struct SearchStage: Sendable {
     /// Writes the index from the bodies analyzed as pages rendered (or by `analyzeMissingBodies`) and the
     /// cached ones. Nil when the index was current.
     ///
-    /// - Parameter analyze: renders and analyzes the bodies of these articles (`PageRenderer.index`), for
-    ///   cached bodies that turn out not to fit; returns the files that could not be read.
-    func write(to recorder: OutputRecorder, analyze: (Set<Int>) -> [Diagnostic]) throws(OutputError) -> Written? {
+    /// - Parameter renderer: renders the bodies of cached ones that turn out not to fit, to analyze them again.
+    func write(to recorder: OutputRecorder, renderer: PageRenderer) throws(OutputError) -> Written? {
         guard let builder else { return nil }
         let articles = context.index.articles.indices
         var analyzed = builder.bodies
@@ -79,7 +78,7 @@ struct SearchStage: Sendable {
             leftOut.formUnion(Set(invalid).intersection(refused))
             refused.formUnion(again)
             // Found only here, these articles' bodies were not taken from the feeds' (`take`): they are read again.
-            problems += analyze(again)
+            problems += renderer.index(again, into: builder)
             analyzed = builder.bodies
         }
         guard let collected else { return nil }
@@ -114,10 +113,9 @@ public final class PendingSearch: Sendable {
         let problems = stage.analyzeMissingBodies(renderer: renderer)
         guard problems.isEmpty else { throw BuildFailure(problems) }
         let recorder = OutputRecorder(sink: sink, previous: state.outputs)
-        let renderer = self.renderer, stage = self.stage
         let written: SearchStage.Written?
         do {
-            written = try stage.write(to: recorder, analyze: { renderer.index($0, into: stage.builder!) })
+            written = try stage.write(to: recorder, renderer: renderer)
         } catch {
             sink.discard()
             throw BuildFailure([.error(error.message, in: error.path)])

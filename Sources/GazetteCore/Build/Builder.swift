@@ -154,7 +154,7 @@ public struct Builder: Sendable {
         if let search, !defersSearch {
             let written: SearchStage.Written?
             do {
-                written = try search.write(to: recorder, analyze: { renderer.index($0, into: search.builder!) })
+                written = try search.write(to: recorder, renderer: renderer)
             } catch {
                 diagnostics.append(.error(error.message, in: paths.display(options.output.appendingPathComponent(error.path))))
                 throw fail(diagnostics, sink)

@@ -41,12 +41,7 @@ public struct PagePlanner: Sendable {
     /// - Parameter paths: each page's `route.outputPath`, in the order of `pages`.
     public func clashes(in pages: [Page], paths: [String]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let clashing = repeats(in: paths) { path in
-            var hash = StableHash()
-            hash.combine(path)
-            return hash.value
-        }
-        for (p, first) in clashing {
+        for (p, first) in repeats(in: paths, hash: StableHash.of) {
             let key = paths[p], page = pages[p]
             if reportedByIndex(pages[first], page) { continue }
             let names = [pages[first], page].map(describe)

@@ -56,4 +56,16 @@ public struct StableHash: Sendable {
     public static func of(_ bytes: [UInt8]) -> UInt64 {
         bytes.withUnsafeBytes { of($0) }
     }
+
+    public static func of(_ text: String) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(text)
+        return hash.value
+    }
+
+    /// A file's size and modification time: what says it is the file seen before.
+    mutating func combine(_ stamp: FileStamp) {
+        combine(stamp.size)
+        combine(stamp.modified)
+    }
 }

@@ -32,13 +32,12 @@ extension BuildState {
         } catch {
             return (BuildState(), nil)
         }
-        let manifestOnly = state
         do {
             let names = try readSourcesHead(&reader, into: &state)
             state.hasRecords = false
             return (state, (names, stamp))
         } catch {
-            return (manifestOnly, nil)
+            return (state.manifestOnly, nil)
         }
     }
 
@@ -47,12 +46,7 @@ extension BuildState {
     static func withParts(_ parts: (names: [StoredParts.Name], stamp: FileStamp?), _ decoded: consuming [[(String, SourceRecord)]?],
                           into head: BuildState, from file: URL) -> BuildState {
         var state = head
-        guard !decoded.contains(where: { $0 == nil }) else {
-            var manifestOnly = BuildState()
-            manifestOnly.outputRoot = head.outputRoot
-            manifestOnly.outputs = head.outputs
-            return manifestOnly
-        }
+        guard !decoded.contains(where: { $0 == nil }) else { return head.manifestOnly }
         state._sources.reserveCapacity(decoded.reduce(0) { $0 + ($1?.count ?? 0) })
         // Moved out of the decoded parts where they lie, not copied: a copy of a record retains each of its strings.
         for n in decoded.indices {

@@ -45,6 +45,14 @@ public struct BuildState: Sendable {
 
     public init() {}
 
+    /// The manifest alone: what a cache whose records cannot be read still tells (the files to remove).
+    var manifestOnly: BuildState {
+        var state = BuildState()
+        state.outputRoot = outputRoot
+        state.outputs = outputs
+        return state
+    }
+
     /// The records, given up (the state has none after): the content loader updates them in place.
     /// The cache file's parts stay known, as the loader names what it changes.
     mutating func takeSources() -> SourceTable {
