@@ -119,7 +119,7 @@ import Testing
 }
 
 /// A small deterministic random number generator for synthetic corpora.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

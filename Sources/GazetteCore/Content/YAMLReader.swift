@@ -17,6 +17,7 @@ struct YAMLReader {
 
     /// Parses `text` into its root node, or records the YAML error at YAML's own position.
     mutating func parse(_ text: String) -> Node? {
+        if let node = SimpleYAML.compose(text) { return node }
         do {
             // The encoding is named: Yams would otherwise read the environment for it on every call.
             return try Yams.compose(yaml: text, .basic, .default, .utf8)
