@@ -51,17 +51,18 @@ extension Template {
             // Read once: a class's array property read per instruction costs a retain and a release each.
             let ops = program.ops
             let paths = program.paths
+            let bytes = program.bytes
             var index = start
             while index < end {
                 switch ops[index] {
                 case .text(let from, let to):
-                    writeText(program.bytes, from, to)
+                    writeText(bytes, from, to)
                     index += 1
                 case .variable(let path, let escaped):
-                    write(lookup(paths[path]), escaped: escaped)
+                    write(lookup(path, in: paths), escaped: escaped)
                     index += 1
                 case .section(let path, let bodyEnd, let tag):
-                    let value = lookup(paths[path])
+                    let value = lookup(path, in: paths)
                     if value.isTruthy {
                         try enter(program, tag)
                         try renderSection(value, program, index + 1, bodyEnd)
@@ -69,7 +70,7 @@ extension Template {
                     }
                     index = bodyEnd
                 case .inverted(let path, let bodyEnd, let tag):
-                    if !lookup(paths[path]).isTruthy {
+                    if !lookup(path, in: paths).isTruthy {
                         try enter(program, tag)
                         try run(program, index + 1, bodyEnd)
                         nesting -= 1
