@@ -1,8 +1,15 @@
 import Foundation
 
 /// Links to routes, relative to the site root or absolute from `base_url`.
-struct Links: Sendable {
+///
+/// A class: views ask for links for every article they show, and a copy of a struct holding the whole
+/// configuration retained each of its strings.
+final class Links: Sendable {
     let config: SiteConfig
+
+    init(config: SiteConfig) {
+        self.config = config
+    }
 
     /// A root-relative link to `route`, percent-encoded.
     func url(_ route: Route) -> String {
