@@ -27,7 +27,7 @@ final class TermAnalyzer: @unchecked Sendable {
         forEachTerm(in: title) { document.record($0, PostingCode.title) }
         for text in meta { forEachTerm(in: text) { document.record($0, PostingCode.meta) } }
         // Increasing numbers pack into small gaps.
-        document.touched.sort()
+        document.touched.radixSort()
         let head = document.touched.map { (number: $0, fields: document.fields[Int($0)]) }
         returnCounts(&document)
         var length = 0
@@ -35,7 +35,7 @@ final class TermAnalyzer: @unchecked Sendable {
             document.record(number, PostingCode.body)
             length += 1
         }
-        document.touched.sort()
+        document.touched.radixSort()
         let terms = document.touched.map { (number: $0, count: document.counts[Int($0)]) }
         returnCounts(&document)
         return SearchBodyTerms(terms: terms, head: head, length: length, excerpt: excerpt)
