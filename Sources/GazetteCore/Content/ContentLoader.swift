@@ -60,7 +60,7 @@ public struct ContentLoader: Sendable {
         let found = parallelMap(files.count) { previous.position(of: files[$0].path) }
         let unchanged = parallelMap(files.count) { i in found[i].map { previous.records[$0].stamp == files[i].stamp } ?? false }
         let toRead = files.indices.filter { !unchanged[$0] }
-        let outcomes = parallelMap(toRead.count) { n -> (SourceRecord?, [Diagnostic]) in
+        var outcomes = parallelMap(toRead.count) { n -> (SourceRecord?, [Diagnostic]) in
             let file = files[toRead[n]]
             let display = paths.display(path: file.path)
             guard let bytes = FileIO.read(file.path) else {
@@ -82,9 +82,11 @@ public struct ContentLoader: Sendable {
         var outcomeOf = [Int](repeating: -1, count: files.count)  // by file: its place in `outcomes`, -1 when unchanged
         var kept = files.count - toRead.count  // an unchanged file has its record
         var moved = false  // a removal moves the last record into the removed one's place
+        let isRead = outcomes.map { $0.0 != nil }
         for (n, i) in toRead.enumerated() {
             outcomeOf[i] = n
-            if let record = outcomes[n].0 {
+            // Moved into the table, not copied (a copy retains every string of the article).
+            if let record = outcomes[n].0.take() {
                 if records.set(record, for: files[i].path) { kept += 1 }
             } else if records.removeValue(forKey: files[i].path) != nil {
                 kept += 1  // a record of this build's files, removed here
@@ -102,16 +104,14 @@ public struct ContentLoader: Sendable {
         }
         // The articles, in the files' order, taken from the records where they lie, on every core: each is
         // a copy that retains every string in it.
-        let table = records, stored = records.records, outcome = outcomeOf
-        // Each unchanged file's record found once (an unchanged file has one), read twice below.
-        let positions = moved ? parallelMap(files.count) { i in outcome[i] < 0 ? table.position(of: files[i].path) : nil } : found
-        let present = files.indices.filter { outcome[$0] < 0 || outcomes[outcome[$0]].0 != nil }
-        let articles = parallelMap(present.count) { n in
-            let i = present[n]
-            return outcome[i] < 0 ? stored[positions[i]!].article : outcomes[outcome[i]].0!.article
-        }
+        let table = records, stored = records.records, outcome = outcomeOf, read = outcomes, wasMoved = moved
+        // Each file's record found once, read twice below: an unchanged file's where the lookup before
+        // found it, unless a removal moved it.
+        let positions = parallelMap(files.count) { i in outcome[i] < 0 && !wasMoved ? found[i] : table.position(of: files[i].path) }
+        let present = files.indices.filter { outcome[$0] < 0 || isRead[outcome[$0]] }
+        let articles = parallelMap(present.count) { n in stored[positions[present[n]]!].article }
         let problems = parallelMap(files.count) { i in
-            outcome[i] < 0 ? stored[positions[i]!].warnings : outcomes[outcome[i]].1
+            outcome[i] < 0 ? stored[positions[i]!].warnings : read[outcome[i]].1
         }
         var fileWarnings: [Diagnostic] = []
         for list in problems where !list.isEmpty { fileWarnings += list }

@@ -46,7 +46,7 @@ struct SourceTable: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// Sets the record of `path`; returns true when it replaced one.
     @discardableResult
-    mutating func set(_ record: SourceRecord, for path: String) -> Bool {
+    mutating func set(_ record: consuming SourceRecord, for path: String) -> Bool {
         if let position = positions[path] {
             records[position] = record
             return true
