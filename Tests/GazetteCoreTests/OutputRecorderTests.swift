@@ -30,4 +30,23 @@ import Testing
         #expect(next.values.allSatisfy { $0.stamp.size >= 0 })  // no path left claimed but unwritten
         #expect(sink.contents(of: "a.html") == Array("a".utf8) && sink.contents(of: "c.html") == Array("c".utf8))
     }
+
+    /// A manifest from a Gazette that hashed files another way: the hashes differ, the files do not. Files
+    /// whose bytes are the same are kept (their times too), the others written.
+    @Test func aManifestWithOtherHashesRewritesNothingTheSame() throws {
+        let sink = MemorySink()
+        let first = OutputRecorder(sink: sink, previous: [:])
+        try first.write(Array("same".utf8), to: "a.html")
+        try first.write(Array("old!".utf8), to: "b.html")
+        var manifest = try first.commit().manifest
+        for path in manifest.keys { manifest[path]?.hash ^= 0xFFFF }
+
+        let second = OutputRecorder(sink: sink, previous: manifest)
+        try second.write(Array("same".utf8), to: "a.html")
+        try second.write(Array("new!".utf8), to: "b.html")
+        #expect(second.writtenCount == 1)
+        let next = try second.commit().manifest
+        #expect(next["a.html"]?.hash == StableHash.of(Array("same".utf8)))
+        #expect(sink.contents(of: "b.html") == Array("new!".utf8))
+    }
 }

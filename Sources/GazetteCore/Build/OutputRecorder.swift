@@ -69,14 +69,14 @@ final class OutputRecorder: Sendable {
         guard !taken else { throw OutputError(path: path, message: "two outputs of this build would be written to one file") }
         // `--clean` neither reuses the last build's files nor compares with them: no need to look.
         let stamp = previous[path] != nil || keepsIdenticalFiles ? sink.stamp(of: path) : nil
-        if let record = previous[path], let stamp, stamp == record.stamp {
-            // The file is as the last build left it: its hash says whether the bytes are the same.
-            if record.hash == hash {
-                records.withLock { $0[path] = OutputRecord(hash: hash, stamp: stamp, fingerprint: fingerprint) }
-                return
-            }
-        } else if keepsIdenticalFiles, let stamp, stamp.size == bytes.count, sink.contents(of: path) == bytes {
-            // The same bytes, from a build whose cache is gone or a file touched since: keep it and its time.
+        if let record = previous[path], let stamp, stamp == record.stamp, record.hash == hash {
+            // The file is as the last build left it, and its hash says the bytes are the same.
+            records.withLock { $0[path] = OutputRecord(hash: hash, stamp: stamp, fingerprint: fingerprint) }
+            return
+        }
+        if keepsIdenticalFiles, let stamp, stamp.size == bytes.count, sink.contents(of: path) == bytes {
+            // The same bytes, from a build whose cache is gone, a file touched since, or a manifest whose
+            // hashes an older Gazette computed another way: keep the file and its time.
             records.withLock { $0[path] = OutputRecord(hash: hash, stamp: stamp, fingerprint: fingerprint) }
             return
         }

