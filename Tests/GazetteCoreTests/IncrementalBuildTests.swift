@@ -64,6 +64,48 @@ import Testing
         try site.expectSameAsColdBuild()
     }
 
+    /// The sitemap is made again only when a URL or a date in it changes: a body edit keeps it, an
+    /// `updated` date, a new article or fewer of them (past the limit, parts come and go) remake it as a
+    /// cold build would.
+    @Test func theSitemapFollowsDatesAndPagesNotBodies() throws {
+        let site = try archive()
+        defer { site.delete() }
+        let limit: (inout BuildOptions) -> Void = { $0.sitemapLimit = 8 }
+        func expectSitemapsAsCold() throws {
+            let cold = try site.copySources()
+            defer { cold.delete() }
+            try cold.build(limit)
+            let sitemaps = { (s: TestSite) in s.snapshot().filter { $0.key.hasPrefix("sitemap") } }
+            #expect(sitemaps(site) == sitemaps(cold))
+        }
+        try site.build(limit)
+        let parts = site.outputFiles().filter { $0.hasPrefix("sitemap-") }.count
+        #expect(parts > 1)
+        let stamp = site.modified("sitemap-1.xml")
+        try site.write(article(title: "Story 1", date: "2025-02-11T10:00:00Z", "topics: [Security]", body: "A new body."),
+                       to: "Content/2025/story-1.md")
+        try site.build(limit)
+        #expect(site.modified("sitemap-1.xml") == stamp)
+        try expectSitemapsAsCold()
+
+        try site.write(article(title: "Story 1", date: "2025-02-11T10:00:00Z", "topics: [Security]\nupdated: 2025-06-01T08:00:00Z",
+                               body: "A new body."), to: "Content/2025/story-1.md")
+        try site.build(limit)
+        #expect(site.snapshot().filter { $0.key.hasPrefix("sitemap-") }.values.contains { String(decoding: $0, as: UTF8.self).contains("2025-06-01") })
+        try expectSitemapsAsCold()
+
+        for n in 13...30 {
+            try site.write(article(title: "More \(n)", date: "2025-07-\(n)T10:00:00Z", "topics: [More \(n)]"), to: "Content/2025/more-\(n).md")
+        }
+        try site.build(limit)
+        #expect(site.outputFiles().filter { $0.hasPrefix("sitemap-") }.count > parts)
+        try expectSitemapsAsCold()
+        for n in 13...30 { try site.remove("Content/2025/more-\(n).md") }
+        try site.build(limit)
+        #expect(site.outputFiles().filter { $0.hasPrefix("sitemap-") }.count == parts)
+        try expectSitemapsAsCold()
+    }
+
     @Test func aDeletedArticleTakesItsPagesAndEmptiedTopicsWithIt() throws {
         let site = try archive()
         defer { site.delete() }

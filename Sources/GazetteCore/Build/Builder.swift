@@ -173,7 +173,16 @@ public struct Builder: Sendable {
                 try recorder.write(writer.render(feeds[f]) { bodies[$0] ?? "" }, to: feeds[f].route.outputPath, fingerprint: feedPrints[f])
             }
             let sitemap = SitemapWriter(context: context, limit: options.sitemapLimit)
-            for (path, bytes) in sitemap.render(sitemapEntries(pages, index)) { try recorder.write(bytes, to: path) }
+            let entries = sitemapEntries(pages, index)
+            let sitemapPrint = SitemapWriter.fingerprint(entries, settings: inputs.settingsKey, limit: options.sitemapLimit)
+            let sitemapFiles = sitemap.files(for: entries.count)
+            if sitemapFiles.allSatisfy({ recorder.isUnchanged($0, fingerprint: sitemapPrint) }) {
+                // An edit of a body, say: the URLs and their dates are as they were.
+                for path in sitemapFiles { recorder.keep(path) }
+            } else {
+                for (path, bytes) in sitemap.sitemaps(entries) { try recorder.write(bytes, to: path, fingerprint: sitemapPrint) }
+            }
+            try recorder.write(NewsSitemapWriter(context: context).render(), to: NewsSitemapWriter.path)
             try recorder.write(sitemap.robots(), to: "robots.txt")
             report.assets = try copyAssets(inputs.assets, to: recorder)
             let deferred = defersSearch && search?.builder != nil

@@ -20,12 +20,28 @@ struct SitemapWriter {
         var lastModified: Date?
     }
 
-    /// The files to write, by output path: the sitemap (or its index and parts), and the news sitemap.
-    func render(_ entries: [Entry]) -> [(String, [UInt8])] {
-        sitemaps(entries) + [(NewsSitemapWriter.path, NewsSitemapWriter(context: context).render())]
+    /// The files `sitemaps` writes for `count` entries: the sitemap, or its parts and their index.
+    func files(for count: Int) -> [String] {
+        let limit = max(1, limit)
+        guard count > limit else { return ["sitemap.xml"] }
+        return (1...(count + limit - 1) / limit).map { "sitemap-\($0).xml" } + ["sitemap.xml"]
     }
 
-    private func sitemaps(_ entries: [Entry]) -> [(String, [UInt8])] {
+    /// What the sitemap files show: with the same settings (base URL, time zone, Gazette's version), the
+    /// same fingerprint means the same bytes, which an edit of an article's body leaves as they were.
+    static func fingerprint(_ entries: [Entry], settings: UInt64, limit: Int) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(settings)
+        hash.combine(limit)
+        for entry in entries {
+            hash.combine(entry.route.encodedPath)
+            hash.combine(entry.lastModified.map { $0.timeIntervalSince1970.bitPattern } ?? .max)
+        }
+        return hash.value
+    }
+
+    /// The sitemap (or its index and parts), by output path, in the order of `files(for:)`.
+    func sitemaps(_ entries: [Entry]) -> [(String, [UInt8])] {
         let limit = max(1, limit)
         guard entries.count > limit else { return [("sitemap.xml", urlset(entries[...]))] }
         var files: [(String, [UInt8])] = []
