@@ -216,7 +216,7 @@ extension BuildState {
     }
 
     /// Small parts: an edit encodes its article's part again, not a large share of the archive.
-    static let recordsPerPart = 64
+    static let recordsPerPart = 256
 
     private static func encode(_ positions: [Int], of sources: SourceTable) -> BinaryWriter {
         var w = BinaryWriter(capacity: positions.count * 1500)
