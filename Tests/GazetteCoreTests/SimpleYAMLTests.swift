@@ -45,6 +45,7 @@ import Yams
             "image: /media/photo.jpg\nshort: a79v1h\nupdated: 05 December 2025\n",
             "image:\n  src: /media/a.jpg\n  alt: \"Alt\"\n\n  credit: [AFP, 'File']\ntitle: x\n",
             "image:\n    caption: four in\n# comment\n    credit: x\n",
+            String(repeating: "k", count: 1024) + ": the longest key libyaml takes\n",
         ]
         for text in texts {
             #expect(Self.check(text), "not taken: \(text.debugDescription)")
@@ -73,6 +74,10 @@ import Yams
             "corrections:\n  - date: 2025-01-01\n    text: x\n",
             "topics: [a, [b]]\n",
             "topics: [a,]\n",
+            "topics: [a:?]\n",  // libyaml refuses `:` before `?` in a flow list
+            "k: [a:?b, c]\n",
+            "title: x\n" + String(repeating: "k", count: 1025) + ": x\n",  // a key past libyaml's 1,024 characters
+            "image:\n  " + String(repeating: "k", count: 1025) + ": x\n",
             "topics: [a,\n  b]\n",
             "topics: {a: b}\n",
             "draft:\n",  // an empty value
@@ -104,7 +109,7 @@ import Yams
             "2025-01-01T10:00:00+05:00", "~", "null", "yes", "1_000", "-1", "1.5e3", ".inf", "a:b", "a: b", "a #b",
             "a#b", "\"a\\nb\"", "'a''b'", "\"é—🎉\"", "[é, 🎉 x]", "x ]", "[x", "\"x", "'x", "x  ", "&a x", "*a",
             "!t x", "|", ">", "{a: 1}", "[a, {b: c}]", "@x", "`x`", "%x", "?x", "?", ":x", "x,y", "[x,y]", "[\"x\"y]",
-            "\"x\" y", "[ \"x\" , \"y\" ]", "[a b, c d]", "a [b] {c}",
+            "\"x\" y", "[ \"x\" , \"y\" ]", "[a b, c d]", "a [b] {c}", "[a:?]", "[a:?b, c]", "a:?", "[a:b]",
         ]
         let extras = [
             "", "# comment", "  ", "  - item", "- item", "  - \"q\"", "    - deep", "  more", "\t", "---", "...", "  src: a",

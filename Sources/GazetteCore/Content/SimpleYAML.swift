@@ -212,8 +212,10 @@ enum SimpleYAML {
             }
         }
 
+            /// What libyaml refuses right after a `:` in a flow list's plain scalar.
         private static func isFlowIndicator(_ byte: UInt8) -> Bool {
-            byte == .comma || byte == .openBracket || byte == .closeBracket || byte == .openBrace || byte == .closeBrace
+            byte == .comma || byte == .questionMark || byte == .openBracket || byte == .closeBracket || byte == .openBrace
+                || byte == .closeBrace
         }
 
         /// A key of letters, digits, `_` and `-` starting at `start`, and the position of its colon.
@@ -226,7 +228,8 @@ enum SimpleYAML {
                 guard isLetter || isOther else { break }
                 index += 1
             }
-            guard index > start, index < end, bytes[index] == .colon else { return nil }
+            // libyaml gives up on a key longer than 1,024 characters.
+            guard index > start, index - start <= 1024, index < end, bytes[index] == .colon else { return nil }
             return (string(start, index), index)
         }
 
