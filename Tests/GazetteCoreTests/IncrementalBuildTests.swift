@@ -306,6 +306,16 @@ import Testing
         try site.expectSameAsColdBuild()
     }
 
+    /// The cache of another output folder is named by a hash of the folder's path that no version
+    /// changes: a new Gazette finds the last build's cache there, and with it the stale files to remove.
+    /// (The name is the one earlier versions gave this path.)
+    @Test func anotherOutputFoldersCacheKeepsItsName() {
+        var options = BuildOptions(site: URL(fileURLWithPath: "/tmp/cn/site"))
+        options.output = URL(fileURLWithPath: "/tmp/cn/a-long-output-folder-for-the-cache-name")
+        #expect(options.cacheFile.lastPathComponent == "cache-ccd8e7d5ee11ce35")
+        #expect(BuildOptions(site: URL(fileURLWithPath: "/tmp/cn/site")).cacheFile.lastPathComponent == "cache")
+    }
+
     @Test func aCacheFromAnotherVersionStillNamesTheStaleFiles() throws {
         let site = try archive()
         defer { site.delete() }

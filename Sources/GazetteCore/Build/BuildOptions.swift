@@ -32,7 +32,7 @@ public struct BuildOptions: Sendable {
         if output.standardizedFileURL.path == site.appendingPathComponent("Output").standardizedFileURL.path {
             return folder.appendingPathComponent("cache")
         }
-        return folder.appendingPathComponent("cache-" + String(StableHash.of(output.standardizedFileURL.path), radix: 16))
+        return folder.appendingPathComponent("cache-" + String(StableHash.ofName(output.standardizedFileURL.path), radix: 16))
     }
 }
 

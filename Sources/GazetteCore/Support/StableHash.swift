@@ -13,12 +13,11 @@ public struct StableHash: Sendable {
     public mutating func combine(bytes: UnsafeRawBufferPointer) {
         var h = value
         var i = 0
-        let count = bytes.count
-        if count >= 32 {
+        if bytes.count >= 32 {
             // Four words at a time in four lanes: each multiply waits for the one before it in its lane
             // only, so a page or an article is hashed about three times faster than one word after another.
             var lanes = (h, h ^ Self.laneSeeds.0, h ^ Self.laneSeeds.1, h ^ Self.laneSeeds.2)
-            while i + 32 <= count {
+            while i + 32 <= bytes.count {
                 lanes.0 = (lanes.0 ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* Self.prime
                 lanes.1 = (lanes.1 ^ bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) &* Self.prime
                 lanes.2 = (lanes.2 ^ bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)) &* Self.prime
@@ -27,16 +26,30 @@ public struct StableHash: Sendable {
             }
             h = (((lanes.0 ^ lanes.1) &* Self.prime ^ lanes.2) &* Self.prime ^ lanes.3) &* Self.prime
         }
-        while i + 8 <= count {
-            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* Self.prime
+        value = Self.words(of: bytes, from: i, after: h)
+    }
+
+    /// `bytes[start...]` one word after another, then the bytes left and the length.
+    private static func words(of bytes: UnsafeRawBufferPointer, from start: Int, after value: UInt64) -> UInt64 {
+        var h = value
+        var i = start
+        while i + 8 <= bytes.count {
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* prime
             i += 8
         }
-        while i < count {
-            h = (h ^ UInt64(bytes[i])) &* Self.prime
+        while i < bytes.count {
+            h = (h ^ UInt64(bytes[i])) &* prime
             i += 1
         }
         // The length keeps "ab" + "c" apart from "a" + "bc".
-        value = (h ^ UInt64(count)) &* Self.prime
+        return (h ^ UInt64(bytes.count)) &* prime
+    }
+
+    /// `text` hashed one word after another, as every hash was before the lanes: for names on disk
+    /// (the cache of another output folder), which a new version must find where the last one left them.
+    public static func ofName(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { words(of: UnsafeRawBufferPointer($0), from: 0, after: StableHash().value) }
     }
 
     public mutating func combine(_ bytes: [UInt8]) {
