@@ -5,13 +5,9 @@ extension Template.Renderer {
     /// components are looked up in the value found, without falling back to the stack (the
     /// specification's "dotted names" rule). A missing name is `null`; an empty path is the
     /// top of the stack, the implicit iterator `{{.}}`.
-    func lookup(_ path: Int, in paths: [[String]]) -> TemplateValue {
-        // Read in place: `paths[path]` alone would retain the inner array for each lookup.
-        paths.withUnsafeBufferPointer { lookup($0[path]) }
-    }
-
-    func lookup(_ path: borrowing [String]) -> TemplateValue {
-        guard let first = path.first else { return stack[stack.count - 1] }
+    func lookup(_ path: Range<Int>, in names: [String]) -> TemplateValue {
+        guard let start = path.first else { return stack[stack.count - 1] }
+        let first = names[start]
         // Walked through a buffer pointer, so that each level is read in place rather than copied out.
         let found: TemplateValue? = stack.withUnsafeBufferPointer { levels in
             var level = levels.count - 1
@@ -22,8 +18,8 @@ extension Template.Renderer {
             return nil
         }
         guard var value = found else { return .null }
-        for position in 1..<path.count {
-            guard let next = value.value(forKey: path[position]) else { return .null }
+        for position in path.dropFirst() {
+            guard let next = value.value(forKey: names[position]) else { return .null }
             value = next
         }
         return value

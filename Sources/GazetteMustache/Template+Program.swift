@@ -32,8 +32,11 @@ extension Template {
         let ops: [Op]
         /// Every literal, already UTF-8.
         let bytes: [UInt8]
-        /// Names pre-split at the dots; an empty path is the implicit iterator `{{.}}`.
-        let paths: [[String]]
+        /// Every name's components, pre-split at the dots, one after another.
+        let names: [String]
+        /// Each name as a range of `names`; an empty one is the implicit iterator `{{.}}`. Ranges, not
+        /// arrays of components: reading an inner array out of an array retains and releases it.
+        let paths: [Range<Int>]
         let indents: [[UInt8]]
         let parents: [ParentInfo]
         let tags: [TagPosition]
@@ -46,7 +49,12 @@ extension Template {
             self.file = file
             self.ops = ops
             self.bytes = bytes
-            self.paths = paths
+            var names: [String] = []
+            self.paths = paths.map { components in
+                names += components
+                return (names.count - components.count)..<names.count
+            }
+            self.names = names
             self.indents = indents
             self.parents = parents
             self.tags = tags

@@ -51,6 +51,7 @@ extension Template {
             // Read once: a class's array property read per instruction costs a retain and a release each.
             let ops = program.ops
             let paths = program.paths
+            let names = program.names
             let bytes = program.bytes
             var index = start
             while index < end {
@@ -59,10 +60,10 @@ extension Template {
                     writeText(bytes, from, to)
                     index += 1
                 case .variable(let path, let escaped):
-                    write(lookup(path, in: paths), escaped: escaped)
+                    write(lookup(paths[path], in: names), escaped: escaped)
                     index += 1
                 case .section(let path, let bodyEnd, let tag):
-                    let value = lookup(path, in: paths)
+                    let value = lookup(paths[path], in: names)
                     if value.isTruthy {
                         try enter(program, tag)
                         try renderSection(value, program, index + 1, bodyEnd)
@@ -70,7 +71,7 @@ extension Template {
                     }
                     index = bodyEnd
                 case .inverted(let path, let bodyEnd, let tag):
-                    if !lookup(path, in: paths).isTruthy {
+                    if !lookup(paths[path], in: names).isTruthy {
                         try enter(program, tag)
                         try run(program, index + 1, bodyEnd)
                         nesting -= 1
