@@ -38,11 +38,12 @@ enum XMLText {
         var text = text
         text.withUTF8 { bytes in
             output.makeRoom(for: bytes.count + (escapingMarkup ? bytes.count / 8 : 3))
-            let stops = escapingMarkup ? markupStops : characterDataStops
             var start = 0
             var i = 0
             while true {
-                i = stops.next(in: bytes, from: i)
+                // Each table read where it lies: a copy of one would retain its array, which every thread
+                // shares, at every text.
+                i = escapingMarkup ? markupStops.next(in: bytes, from: i) : characterDataStops.next(in: bytes, from: i)
                 guard i < bytes.count else { break }
                 let replacement: StaticString
                 var width = 1

@@ -94,11 +94,12 @@ public enum JSONValue: Sendable, Equatable {
         text.withUTF8 { bytes in
             result.makeRoom(for: bytes.count + 2)
             result.append(UInt8(ascii: "\""))
-            let stops = scriptSafe ? scriptStops : stringStops
             var runStart = 0
             var i = 0
             while true {
-                i = stops.next(in: bytes, from: i)
+                // Each table read where it lies: a copy of one would retain its array, which every thread
+                // shares, at every string.
+                i = scriptSafe ? scriptStops.next(in: bytes, from: i) : stringStops.next(in: bytes, from: i)
                 guard i < bytes.count else { break }
                 let byte = bytes[i]
                 var width = 1
