@@ -24,7 +24,9 @@ extension Template {
         var problems: [Lexer.Problem] = []
         var ops: [Op] = []
         var bytes: [UInt8] = []
-        var paths: [[String]] = []
+        /// Each name as a range of `names`, its components one after another.
+        var paths: [Range<Int>] = []
+        var names: [String] = []
         var pathIndex: [String: Int] = [:]
         var indents: [[UInt8]] = []
         var parents: [ParentInfo] = []
@@ -72,7 +74,7 @@ extension Template {
         func program(name: String, file: String) -> Program? {
             guard problems.isEmpty else { return nil }
             return Program(
-                name: name, file: file, ops: ops, bytes: bytes, paths: paths,
+                name: name, file: file, ops: ops, bytes: bytes, names: names, paths: paths,
                 indents: indents, parents: parents, tags: tags)
         }
 

@@ -8,7 +8,8 @@ extension Template.Parser {
             return nil
         }
         pathIndex[token.name] = paths.count
-        paths.append(components)
+        paths.append(names.count..<names.count + components.count)
+        names += components
         return paths.count - 1
     }
 

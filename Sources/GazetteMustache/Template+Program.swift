@@ -42,19 +42,15 @@ extension Template {
         let tags: [TagPosition]
 
         init(
-            name: String, file: String, ops: [Op], bytes: [UInt8], paths: [[String]],
+            name: String, file: String, ops: [Op], bytes: [UInt8], names: [String], paths: [Range<Int>],
             indents: [[UInt8]], parents: [ParentInfo], tags: [TagPosition]
         ) {
             self.name = name
             self.file = file
             self.ops = ops
             self.bytes = bytes
-            var names: [String] = []
-            self.paths = paths.map { components in
-                names += components
-                return (names.count - components.count)..<names.count
-            }
             self.names = names
+            self.paths = paths
             self.indents = indents
             self.parents = parents
             self.tags = tags

@@ -99,14 +99,15 @@ enum SimpleYAML {
                     // The value is on the lines below: a block list, or (in the root) a nested mapping.
                     nextLine(after: end)
                     guard indent == 0, position < bytes.count else { return nil }
-                    let below = skipSpaces(position, lineEnd())
-                    guard below < lineEnd() else { return nil }
+                    let belowEnd = lineEnd()
+                    let below = skipSpaces(position, belowEnd)
+                    guard below < belowEnd else { return nil }
                     let value = bytes[below] == .dash ? blockList() : below > position ? mapping(indent: below - position) : nil
                     guard let value else { return nil }
                     pairs.append((keyNode, value))
                     continue
                 }
-                guard start > colon + 1, let value = value(from: start, to: end, column: column(of: start)) else { return nil }
+                guard start > colon + 1, let value = value(from: start, to: end) else { return nil }
                 pairs.append((keyNode, value))
                 nextLine(after: end)
             }
@@ -121,17 +122,15 @@ enum SimpleYAML {
             var listMark: Mark?
             while position < bytes.count {
                 let end = lineEnd()
-                var dash = position
-                while dash < end, bytes[dash] == .space { dash += 1 }
+                let dash = skipSpaces(position, end)
                 guard dash < end, bytes[dash] == .dash else { break }
                 if indent < 0 {
                     indent = dash - position
                     listMark = SimpleYAML.makeMark(line: line, column: indent + 1)
                 }
                 guard dash - position == indent, dash + 1 < end, bytes[dash + 1] == .space else { return nil }
-                var start = dash + 1
-                while start < end, bytes[start] == .space { start += 1 }
-                guard start < end, let item = value(from: start, to: end, column: column(of: start), inList: true) else { return nil }
+                let start = skipSpaces(dash + 1, end)
+                guard start < end, let item = value(from: start, to: end, inList: true) else { return nil }
                 items.append(item)
                 nextLine(after: end)
             }
@@ -141,10 +140,10 @@ enum SimpleYAML {
         }
 
         /// One scalar, or a flow list of scalars, filling `start..<end`.
-        private func value(from start: Int, to end: Int, column: Int, inList: Bool = false) -> Node? {
-            let mark = SimpleYAML.makeMark(line: line, column: column)
+        private func value(from start: Int, to end: Int, inList: Bool = false) -> Node? {
+            let mark = self.mark(at: start)
             if bytes[start] == .openBracket, !inList { return flowList(from: start, to: end, mark: mark) }
-            guard let (scalar, after) = scalar(from: start, to: end, inFlow: false, mark: mark), rest(after, end) == end else { return nil }
+            guard let (scalar, after) = scalar(from: start, to: end, inFlow: false, mark: mark), skipSpaces(after, end) == end else { return nil }
             return scalar
         }
 
@@ -153,17 +152,15 @@ enum SimpleYAML {
             var items: [Node] = []
             var index = skipSpaces(start + 1, end)
             if index < end, bytes[index] == .closeBracket {
-                return rest(index + 1, end) == end ? .sequence(.init([], SimpleYAML.tag(), .any, mark)) : nil
+                return skipSpaces(index + 1, end) == end ? .sequence(.init([], SimpleYAML.tag(), .any, mark)) : nil
             }
             while index < end {
-                guard let (item, after) = scalar(from: index, to: end, inFlow: true, mark: SimpleYAML.makeMark(line: line, column: column(of: index))) else {
-                    return nil
-                }
+                guard let (item, after) = scalar(from: index, to: end, inFlow: true, mark: self.mark(at: index)) else { return nil }
                 items.append(item)
                 index = skipSpaces(after, end)
                 guard index < end else { return nil }
                 if bytes[index] == .closeBracket {
-                    return rest(index + 1, end) == end ? .sequence(.init(items, SimpleYAML.tag(), .any, mark)) : nil
+                    return skipSpaces(index + 1, end) == end ? .sequence(.init(items, SimpleYAML.tag(), .any, mark)) : nil
                 }
                 guard bytes[index] == .comma else { return nil }
                 index = skipSpaces(index + 1, end)
@@ -212,7 +209,7 @@ enum SimpleYAML {
             }
         }
 
-            /// What libyaml refuses right after a `:` in a flow list's plain scalar.
+        /// What libyaml refuses right after a `:` in a flow list's plain scalar.
         private static func isFlowIndicator(_ byte: UInt8) -> Bool {
             byte == .comma || byte == .questionMark || byte == .openBracket || byte == .closeBracket || byte == .openBrace
                 || byte == .closeBrace
@@ -245,22 +242,17 @@ enum SimpleYAML {
             line += 1
         }
 
-        /// `index` past the spaces that may end a line; `end` when nothing else follows.
-        private func rest(_ index: Int, _ end: Int) -> Int {
-            skipSpaces(index, end)
-        }
-
         private func skipSpaces(_ index: Int, _ end: Int) -> Int {
             var index = index
             while index < end, bytes[index] == .space { index += 1 }
             return index
         }
 
-        /// libyaml counts columns in Unicode scalars, from 1.
-        private func column(of index: Int) -> Int {
+        /// Where `index` is on the current line; libyaml counts columns in Unicode scalars, from 1.
+        private func mark(at index: Int) -> Mark {
             var column = 1
             for byte in bytes[position..<index] where byte & 0xC0 != 0x80 { column += 1 }
-            return column
+            return SimpleYAML.makeMark(line: line, column: column)
         }
 
         private func string(_ start: Int, _ end: Int) -> String {

@@ -42,14 +42,15 @@ struct SitemapWriter {
 
     /// The sitemap (or its index and parts), by output path, in the order of `files(for:)`.
     func sitemaps(_ entries: [Entry]) -> [(String, [UInt8])] {
+        let names = files(for: entries.count)
+        guard names.count > 1 else { return [("sitemap.xml", urlset(entries[...]))] }
         let limit = max(1, limit)
-        guard entries.count > limit else { return [("sitemap.xml", urlset(entries[...]))] }
         var files: [(String, [UInt8])] = []
         var index = XMLWriter()
         index.raw("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
         for (n, start) in stride(from: 0, to: entries.count, by: limit).enumerated() {
             let chunk = entries[start..<min(entries.count, start + limit)]
-            let name = "sitemap-\(n + 1).xml"
+            let name = names[n]
             files.append((name, urlset(chunk)))
             index.raw("<sitemap>\n")
             index.element("loc", context.links.absoluteURL(.file(name)))

@@ -69,7 +69,10 @@ enum PostingSet {
         out.append(UInt8(value))
     }
 
-    static func readVarint(_ bytes: [UInt8], _ offset: inout Int) -> UInt64? {
+    /// An unsigned LEB128 varint at `offset`, which it moves past; nil when malformed or cut short.
+    @inline(__always)
+    static func readVarint<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ offset: inout Int) -> UInt64?
+        where Bytes.Index == Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while offset < bytes.count, shift < 64 {

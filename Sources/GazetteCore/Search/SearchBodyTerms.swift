@@ -136,16 +136,7 @@ struct SearchBodyTerms: Sendable, Equatable {
         @inline(__always)
         mutating func next() -> (number: UInt32, value: UInt8)? {
             guard offset < bytes.count, !isMalformed else { return nil }
-            // An unsigned LEB128 varint, as `PostingSet.readVarint`.
-            var packed: UInt64 = 0, shift: UInt64 = 0
-            while true {
-                guard offset < bytes.count, shift < 64 else { isMalformed = true; return nil }
-                let byte = bytes[offset]
-                offset += 1
-                packed |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
+            guard let packed = PostingSet.readVarint(bytes, &offset) else { isMalformed = true; return nil }
             let gap = packed >> bits, value = UInt8(packed & (1 << bits - 1))
             // Both below `limit` (at most Int.max): the sum cannot overflow.
             guard value > 0, gap < limit, !started || number + gap + 1 < limit else { isMalformed = true; return nil }
