@@ -225,8 +225,7 @@ import Testing
     @Test func aDeferredSearchIndexEndsAsTheSameFiles() throws {
         let site = try archive()
         defer { site.delete() }
-        var deferring = Builder(options: site.options, paths: DisplayPaths(workingDirectory: site.root.path))
-        deferring.defersSearch = true
+        let deferring = site.deferringBuilder
         let sink = MemorySink()
         var (report, state) = try deferring.build(into: sink, state: BuildState())
         #expect(sink.files.keys.allSatisfy { !SearchIndexLayout.isIndexFile($0) })  // pages first

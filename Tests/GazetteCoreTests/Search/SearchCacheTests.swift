@@ -94,8 +94,7 @@ import Testing
     @Test func aCachedBodyThatDoesNotFitIsReadAgainForADeferredIndex() throws {
         let site = try archive()
         defer { site.delete() }
-        var deferring = Builder(options: site.options, paths: DisplayPaths(workingDirectory: site.root.path))
-        deferring.defersSearch = true
+        let deferring = site.deferringBuilder
         let sink = MemorySink()
         var (report, state) = try deferring.build(into: sink, state: BuildState())
         try #require(report.pendingSearch).finish(state: &state)

@@ -47,6 +47,13 @@ struct TestSite {
         try buildAndSave(clean: clean, configure).report
     }
 
+    /// A builder that writes the search index after the pages, as the preview server's does.
+    var deferringBuilder: Builder {
+        var builder = Builder(options: options, paths: DisplayPaths(workingDirectory: root.path))
+        builder.defersSearch = true
+        return builder
+    }
+
     /// `build`, and how many parts of the cache's records were encoded (the others were named again).
     func buildAndSave(clean: Bool = false, _ configure: (inout BuildOptions) -> Void = { _ in }) throws(BuildFailure)
         -> (report: BuildReport, encodedParts: Int) {
