@@ -64,8 +64,7 @@ final class TermAnalyzer: @unchecked Sendable {
         self.words = WordTable()
         defer { self.words = words }
         let dictionary = self.dictionary
-        tokenizer.forEachWord(in: text, html: html) { word, isASCII in
-            let hash = WordTable.hash(word)
+        tokenizer.forEachWord(in: text, html: html) { word, isASCII, hash in
             if let number = words.value(for: word, hash: hash) { return body(number) }
             let term = isASCII ? String(decoding: Stemmer.stem(Array(word)), as: UTF8.self) : String(decoding: word, as: UTF8.self)
             let number = dictionary.number(for: term)

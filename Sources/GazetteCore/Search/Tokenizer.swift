@@ -14,25 +14,52 @@ struct Tokenizer {
         word.reserveCapacity(Self.maximumWordBytes + 8)
     }
 
-    /// Calls `body` with each word of `text`, folded but not stemmed; `isASCII` says whether the word
-    /// is plain `a`–`z` and apostrophes (the only words the English stemmer takes).
-    mutating func forEachWord(in text: String, html: Bool = false, _ body: (_ word: UnsafeBufferPointer<UInt8>, _ isASCII: Bool) -> Void) {
+    /// Calls `body` with each word of `text`, folded but not stemmed, and its `WordTable.hash`; `isASCII`
+    /// says whether the word is plain `a`–`z` and apostrophes (the only words the English stemmer takes).
+    mutating func forEachWord(in text: String, html: Bool = false, _ body: (_ word: UnsafeBufferPointer<UInt8>, _ isASCII: Bool, _ hash: UInt32) -> Void) {
         var text = text
         text.withUTF8 { forEachWord(in: $0, html: html, body) }
     }
 
-    mutating func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, html: Bool, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+    mutating func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, html: Bool, _ body: (UnsafeBufferPointer<UInt8>, Bool, UInt32) -> Void) {
+        guard let base = bytes.baseAddress else { return }
         var i = 0
         let count = bytes.count
         var letters = true  // only a–z and apostrophes so far
         while i < count {
-            let byte = bytes[i]
-            if word.isEmpty, byte >= 0x61, byte <= 0x7A {
-                // Most words are lowercase ASCII ending at a space or punctuation: hand over the input's own bytes.
-                var j = i + 1
-                while j < count, bytes[j] >= 0x61, bytes[j] <= 0x7A { j += 1 }
-                if j == count || Self.endsWord(bytes[j]) {
-                    if j - i <= Self.maximumWordBytes { body(UnsafeBufferPointer(rebasing: bytes[i..<j]), true) }
+            let byte = base[i]
+            if byte &- 0x61 < 26, word.isEmpty {
+                // Most words are lowercase ASCII ending at a space or punctuation: hand over the input's own
+                // bytes, read and hashed eight at a time.
+                var state = WordTable.seed
+                var j = i
+                while j + 8 <= count {
+                    let chunk = WordTable.chunk(at: base + j)
+                    let stops = Self.notLowercase(chunk)
+                    if stops == 0 {
+                        state = WordTable.mix(state, chunk)
+                        j += 8
+                        continue
+                    }
+                    let letters = stops.trailingZeroBitCount >> 3
+                    if letters > 0 { state = WordTable.mix(state, chunk & (1 &<< (letters &* 8) &- 1)) }
+                    j += letters
+                    break
+                }
+                if j + 8 > count {
+                    // The last few bytes of the text.
+                    var chunk: UInt64 = 0, shift: UInt64 = 0
+                    while j < count, base[j] &- 0x61 < 26 {
+                        chunk |= UInt64(base[j]) &<< shift
+                        shift += 8
+                        j += 1
+                    }
+                    if shift > 0 { state = WordTable.mix(state, chunk) }
+                }
+                if j == count || Self.endsWord(base[j]) {
+                    if j - i <= Self.maximumWordBytes {
+                        body(UnsafeBufferPointer(start: base + i, count: j - i), true, WordTable.finish(state, count: j - i))
+                    }
                     i = j
                     continue
                 }
@@ -82,18 +109,33 @@ struct Tokenizer {
 
     /// Hands the word over: apostrophes trimmed at the ends, and dropped inside words the stemmer does not take.
     @inline(__always)
-    private mutating func flush(_ letters: inout Bool, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+    private mutating func flush(_ letters: inout Bool, _ body: (UnsafeBufferPointer<UInt8>, Bool, UInt32) -> Void) {
+        // Every space and tag comes here, mostly with no word pending (the fast path took it).
+        guard !word.isEmpty else { return }
         defer {
             word.removeAll(keepingCapacity: true)
             letters = true
         }
-        guard !word.isEmpty else { return }
         if !letters { word.removeAll { $0 == 0x27 } }
         var start = 0, end = word.count
         while start < end, word[start] == 0x27 { start += 1 }
         while end > start, word[end - 1] == 0x27 { end -= 1 }
         guard end > start, end - start <= Self.maximumWordBytes else { return }
-        word.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end]), letters) }
+        word.withUnsafeBufferPointer {
+            let word = UnsafeBufferPointer(rebasing: $0[start..<end])
+            body(word, letters, WordTable.hash(word))
+        }
+    }
+
+    /// The top bit of each byte of `chunk` that is not `a`–`z`, and no other bit.
+    @inline(__always)
+    static func notLowercase(_ chunk: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let seven = chunk & (0x7F &* ones)  // each byte at most 0x7F, so no sum below carries into the next byte
+        let atLeastA = seven &+ 0x1F &* ones  // top bit set where the byte is 0x61 or more
+        let pastZ = seven &+ 0x05 &* ones  // … 0x7B or more
+        let lowercase = atLeastA & ~pastZ & ~chunk & (0x80 &* ones)
+        return ~lowercase & (0x80 &* ones)
     }
 
     /// ASCII that cannot continue a word: not a letter, a digit or an apostrophe.

@@ -1,5 +1,5 @@
 /// Folded words to term numbers, looked up by their UTF-8 bytes so that the tokenizer's hot loop makes
-/// no `String` and hashes each word once, cheaply (FNV-1a). Open addressing, doubled when half full;
+/// no `String` and hashes each word once, cheaply, as it reads it. Open addressing, doubled when half full;
 /// each slot holds the word's hash beside its entry, so a probe reads one array until the hashes match.
 struct WordTable {
     private struct Entry {
@@ -15,10 +15,41 @@ struct WordTable {
 
     var count: Int { entries.count }
 
+    /// The hash of a word: its bytes taken eight at a time (little-endian, the last chunk padded with
+    /// zeros), each chunk mixed in with one multiplication, then its length. A tokenizer hashes a word as
+    /// it reads it with `seed`, `mix` and `finish`; `hash(_:)` gives the same for a word in hand.
+    static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return hash
+        var state = seed
+        var k = 0
+        while k + 8 <= word.count {
+            state = mix(state, chunk(at: word.baseAddress! + k))
+            k += 8
+        }
+        if k < word.count {
+            var last: UInt64 = 0
+            for m in 0..<(word.count - k) { last |= UInt64(word[k + m]) &<< UInt64(m * 8) }
+            state = mix(state, last)
+        }
+        return finish(state, count: word.count)
+    }
+
+    @inline(__always)
+    static func chunk(at bytes: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
+    }
+
+    @inline(__always)
+    static func mix(_ state: UInt64, _ chunk: UInt64) -> UInt64 {
+        (state ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
+    }
+
+    /// The high half of the last product: its bits depend on every byte (the table takes the low bits of
+    /// this as a slot).
+    @inline(__always)
+    static func finish(_ state: UInt64, count: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: ((state ^ UInt64(count)) &* 0xC4CE_B9FE_1A85_EC53) >> 32)
     }
 
     /// The value stored for `word`, if any.

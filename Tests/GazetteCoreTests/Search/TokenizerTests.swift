@@ -40,9 +40,50 @@ import Testing
         var words: [String] = []
         let bytes: [UInt8] = [0x61, 0x62, 0xFF, 0x63, 0xE2, 0x82]  // "ab", a stray byte, "c", a cut-off sequence
         bytes.withUnsafeBufferPointer { buffer in
-            tokenizer.forEachWord(in: buffer, html: false) { word, _ in words.append(String(decoding: word, as: UTF8.self)) }
+            tokenizer.forEachWord(in: buffer, html: false) { word, _, _ in words.append(String(decoding: word, as: UTF8.self)) }
         }
         #expect(words == ["ab", "c"])
+    }
+
+    /// The word table finds words by the hash the tokenizer hands over with each: it must be the
+    /// table's own, whether the word came through the lowercase fast path or was folded.
+    @Test func eachWordComesWithTheTablesHash() {
+        var tokenizer = Tokenizer()
+        var seen: [String] = []
+        let text = "plain words, Capital ÉCOLE naïve l'été <b>bold</b> &amp; don't 2024 students "
+            + "internationally abcdefghijklmnop abcdefghijklmnopqrstuvwx Internationally x"
+        tokenizer.forEachWord(in: text, html: true) { word, _, hash in
+            #expect(hash == WordTable.hash(word))
+            seen.append(String(decoding: word, as: UTF8.self))
+        }
+        #expect(seen == ["plain", "words", "capital", "ecole", "naive", "l'ete", "bold", "don't", "2024", "students",
+                         "internationally", "abcdefghijklmnop", "abcdefghijklmnopqrstuvwx", "internationally", "x"])
+        // Every length up to three chunks, ending the text or not.
+        for length in 1...24 {
+            let word = String(repeating: "q", count: length - 1) + "z"
+            for text in [word, word + " tail", "lead " + word] {
+                var hashes: [String: UInt32] = [:]
+                tokenizer.forEachWord(in: text, html: false) { word, _, hash in
+                    hashes[String(decoding: word, as: UTF8.self)] = hash
+                    #expect(hash == WordTable.hash(word), "\(text)")
+                }
+                #expect(hashes[word] != nil, "\(text)")
+            }
+        }
+    }
+
+    /// The eight-byte test of the tokenizer's fast path flags exactly the bytes that are not `a`–`z`,
+    /// wherever they are in the chunk.
+    @Test func chunksFlagEveryByteThatIsNotALowercaseLetter() {
+        let letters = UInt64(0x61) &* 0x0101_0101_0101_0101
+        for byte in 0...255 {
+            for position in 0..<8 {
+                let shift = UInt64(position * 8)
+                let chunk = letters & ~(0xFF &<< shift) | UInt64(byte) &<< shift
+                let expected: UInt64 = (0x61...0x7A).contains(byte) ? 0 : 0x80 &<< shift
+                #expect(Tokenizer.notLowercase(chunk) == expected, "byte \(byte) at \(position)")
+            }
+        }
     }
 
     @Test func wordsAreCountedOnceEachInTheTable() {
