@@ -77,12 +77,13 @@ import Testing
             }
             return inToken && tokenHasWord ? count + 1 : count
         }
-        let pieces = ["word", "[link](http://x.org/a)", "[x](y)z", "](", "(", ")", "-", "#", "|", "9", "é", "پاک", "**", "*a*", "[", "]"]
-        let spaces = [" ", "\n", "\t", "\r\n", "", "  "]
+        let pieces = ["word", "[link](http://x.org/a)", "[x](y)z", "](", "(", ")", "-", "#", "|", "9", "é", "پاک", "**", "*a*", "[", "]",
+                      "internationally", "a\u{1}b\u{0}c\u{1F}d", "\u{7F}\u{80}", "abcdefgh"]
+        let spaces = [" ", "\n", "\t", "\r\n", "", "  ", "\u{B}", "\u{C}"]
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<2000 {
+        for _ in 0..<4000 {
             var text = ""
-            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+            for _ in 0..<Int.random(in: 0...24, using: &generator) {
                 text += pieces.randomElement(using: &generator)! + spaces.randomElement(using: &generator)!
             }
             #expect(WordCounter.countMarkdown(text) == reference(text), "\(text.debugDescription)")

@@ -33,10 +33,32 @@ enum WordCounter {
             if hasWord {
                 count += 1
                 // The rest of the token cannot change that.
-                while i < end, !isSpace(bytes[i]) { i += 1 }
+                i = nextSpace(in: bytes, from: i)
             }
         }
         return count
+    }
+
+    /// The position of the first space at or after `start` (or the end), found eight bytes at a time.
+    @inline(__always)
+    private static func nextSpace(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        var i = start
+        let end = bytes.count
+        while i + 8 <= end {
+            let chunk = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            // The top bit of each byte below 0x21 (spaces and control characters); the lowest one flagged is exact.
+            let low = (chunk &- 0x2121_2121_2121_2121) & ~chunk & 0x8080_8080_8080_8080
+            if low == 0 {
+                i += 8
+                continue
+            }
+            i += low.trailingZeroBitCount >> 3
+            if isSpace(base[i]) { return i }
+            i += 1
+        }
+        while i < end, !isSpace(base[i]) { i += 1 }
+        return i
     }
 
     @inline(__always)
