@@ -8,6 +8,10 @@ package struct StopBytes: Sendable {
         table = (0...255).map { stops(UInt8($0)) }
     }
 
+    package func contains(_ byte: UInt8) -> Bool {
+        table[Int(byte)]
+    }
+
     /// The index of the first stop byte in `bytes[start...]`, or `bytes.count` when there is none.
     @inline(__always)
     package func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

@@ -186,6 +186,46 @@ import Testing
         #expect(parsed.text("empty") == "")
     }
 
+    /// Random bodies, long and short: each reads back as it was without the characters XML forbids,
+    /// also when one of those sat inside a `]]>` (`]]\u{1}>` must not end the section).
+    @Test func randomBodiesReadBackFromCharacterData() throws {
+        let pieces = ["]", "]]", ">", "]]>", "\u{1}", "\u{1F}", "\t", "\n", "\r", "\u{7F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}",
+                      "\u{EFFF}", "é", "a", "<p class=\"x\">", "&amp;", "plain text of a body ", "0123456789abcdef"]
+        func allowed(_ scalar: Unicode.Scalar) -> Bool {
+            let value = scalar.value
+            return (value >= 0x20 || value == 0x09 || value == 0x0A || value == 0x0D) && value != 0x7F && value != 0xFFFE && value != 0xFFFF
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1_000 {
+            let body = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var xml = XMLWriter()
+            xml.raw("<feed>")
+            xml.characterData("content", body)
+            xml.raw("</feed>")
+            let parsed = try XML(String(decoding: xml.bytes, as: UTF8.self))
+            // XML reads a carriage return as a line break.
+            var expected = String(String.UnicodeScalarView(body.unicodeScalars.filter(allowed)))
+            expected = expected.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            #expect(parsed.text("content") == expected, "\(body.debugDescription)")
+        }
+    }
+
+    /// The eight-byte test the CDATA copy skips runs with flags the lowest byte that is a stop or below
+    /// 0x20, wherever it is; the copy then checks that byte alone.
+    @Test func characterDataFlagsFindTheFirstStop() {
+        let filler = UInt64(0x61) &* 0x0101_0101_0101_0101
+        for byte in 0...255 {
+            for position in 0..<8 {
+                let shift = UInt64(position * 8)
+                let chunk = filler & ~(0xFF &<< shift) | UInt64(byte) &<< shift
+                let flagged = XMLText.characterDataFlags(chunk)
+                let expected = byte < 0x20 || byte == 0x7F || byte == 0xEF || byte == 0x5D
+                #expect((flagged != 0) == expected, "byte \(byte) at \(position)")
+                if expected { #expect(flagged.trailingZeroBitCount >> 3 == position) }
+            }
+        }
+    }
+
     @Test func theFormatChecksCatchBrokenDocuments() throws {
         #expect(FeedFormats.jsonFeedProblems(["version": "https://jsonfeed.org/version/1", "items": [["id": 5, "date_published": "yesterday"]]]) == [
             "version is not 1.1", "title is missing", "items[0].id is not String", "items[0]. has neither content_html nor content_text",

@@ -18,61 +18,123 @@ enum XMLText {
     /// the characters escaping would replace (every tag's `<`, `>` and quotes).
     static func appendCDATA(_ text: String, to output: inout [UInt8]) {
         output += "<![CDATA[".utf8
-        copy(text, to: &output, escapingMarkup: false)
+        var text = text
+        text.withUTF8 { bytes in
+            if nextCharacterDataStop(in: bytes, from: 0) == bytes.count {
+                // Nearly every body: nothing to drop or split.
+                output.append(contentsOf: bytes)
+            } else {
+                // Dropped first, then split: a forbidden character between `]]` and `>` would
+                // otherwise leave `]]>` in the section.
+                var kept: [UInt8] = []
+                kept.reserveCapacity(bytes.count)
+                copy(bytes, to: &kept, escapingMarkup: false)
+                kept.withUnsafeBufferPointer { appendSplittingSectionEnds($0, to: &output) }
+            }
+        }
         output += "]]>".utf8
     }
 
     /// Bytes that are forbidden, or start a forbidden character (U+FFFE, U+FFFF), or may start `]]>`.
     private static let characterDataStops = StopBytes { byte in
-        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xEF || byte == UInt8(ascii: "]")
+        isForbiddenStart(byte) || byte == UInt8(ascii: "]")
     }
-    /// The same without `]`, and with the characters escaped outside CDATA sections.
+    /// Bytes that are forbidden, or start a forbidden character.
+    private static let forbiddenStops = StopBytes(isForbiddenStart)
+    /// The same, and the characters escaped outside CDATA sections.
     private static let markupStops = StopBytes { byte in
-        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xEF
-            || "&<>\"'".utf8.contains(byte)
+        isForbiddenStart(byte) || "&<>\"'".utf8.contains(byte)
     }
 
-    /// Copies `text` in runs, dropping what XML 1.0 forbids, and either escaping markup characters or
-    /// (inside a CDATA section) splitting `]]>`.
+    private static func isForbiddenStart(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xEF
+    }
+
+    /// The first of `characterDataStops` at or after `start`, eight bytes at a time: feeds copy whole
+    /// bodies into CDATA sections, most of them without a single stop, each into several feeds.
+    static func nextCharacterDataStop(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        var i = start
+        while i + 8 <= bytes.count {
+            let flagged = characterDataFlags(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+            if flagged == 0 {
+                i += 8
+                continue
+            }
+            i += flagged.trailingZeroBitCount >> 3
+            // Flagged with the stops: tabs and line breaks (below 0x20 too).
+            if characterDataStops.contains(base[i]) { return i }
+            i += 1
+        }
+        return characterDataStops.next(in: bytes, from: i)
+    }
+
+    /// The top bit of each byte of `chunk` below 0x20 or equal to 0x7F, 0xEF or `]`; above the lowest
+    /// such byte, others may be flagged too (a borrow), so only the lowest counts.
+    @inline(__always)
+    static func characterDataFlags(_ chunk: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & high }
+        let control = (chunk &- 0x20 &* ones) & ~chunk & high
+        return control | zero(chunk ^ 0x7F &* ones) | zero(chunk ^ 0xEF &* ones) | zero(chunk ^ 0x5D &* ones)
+    }
+
+    /// `bytes` with `]]>` split over two sections: `]]` ends this one and `>` starts the next.
+    private static func appendSplittingSectionEnds(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var start = 0
+        var i = 0
+        while i + 2 < bytes.count {
+            if bytes[i] == UInt8(ascii: "]"), bytes[i + 1] == UInt8(ascii: "]"), bytes[i + 2] == UInt8(ascii: ">") {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(i + 2)]))
+                output += "]]><![CDATA[".utf8
+                start = i + 2
+                i += 2
+            } else {
+                i += 1
+            }
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+    }
+
+    /// Copies `text` in runs, dropping what XML 1.0 forbids, and escaping markup characters or not
+    /// (inside a CDATA section, whose ends `appendSplittingSectionEnds` splits after).
     private static func copy(_ text: String, to output: inout [UInt8], escapingMarkup: Bool) {
         var text = text
-        text.withUTF8 { bytes in
-            output.makeRoom(for: bytes.count + (escapingMarkup ? bytes.count / 8 : 3))
-            var start = 0
-            var i = 0
-            while true {
-                // Each table read where it lies: a copy of one would retain its array, which every thread
-                // shares, at every text.
-                i = escapingMarkup ? markupStops.next(in: bytes, from: i) : characterDataStops.next(in: bytes, from: i)
-                guard i < bytes.count else { break }
-                let replacement: StaticString
-                var width = 1
-                switch bytes[i] {
-                case 0x00..<0x20, 0x7F:
-                    replacement = ""  // forbidden in XML 1.0 (DEL is allowed but never wanted)
-                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
-                    replacement = ""  // U+FFFE and U+FFFF
-                    width = 3
-                case UInt8(ascii: "&") where escapingMarkup: replacement = "&amp;"
-                case UInt8(ascii: "<") where escapingMarkup: replacement = "&lt;"
-                case UInt8(ascii: ">") where escapingMarkup: replacement = "&gt;"
-                case UInt8(ascii: "\"") where escapingMarkup: replacement = "&quot;"
-                case UInt8(ascii: "'") where escapingMarkup: replacement = "&apos;"
-                case UInt8(ascii: "]") where !escapingMarkup && i + 2 < bytes.count && bytes[i + 1] == UInt8(ascii: "]") && bytes[i + 2] == UInt8(ascii: ">"):
-                    // `]]` ends this section and `>` starts the next.
-                    replacement = "]]]]><![CDATA["
-                    width = 2
-                default:
-                    i += 1
-                    continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
-                i += width
-                start = i
+        text.withUTF8 { copy($0, to: &output, escapingMarkup: escapingMarkup) }
+    }
+
+    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], escapingMarkup: Bool) {
+        output.makeRoom(for: bytes.count + (escapingMarkup ? bytes.count / 8 : 0))
+        var start = 0
+        var i = 0
+        while true {
+            // Each table read where it lies: a copy of one would retain its array, which every thread
+            // shares, at every text.
+            i = escapingMarkup ? markupStops.next(in: bytes, from: i) : forbiddenStops.next(in: bytes, from: i)
+            guard i < bytes.count else { break }
+            let replacement: StaticString
+            var width = 1
+            switch bytes[i] {
+            case 0x00..<0x20, 0x7F:
+                replacement = ""  // forbidden in XML 1.0 (DEL is allowed but never wanted)
+            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                replacement = ""  // U+FFFE and U+FFFF
+                width = 3
+            case UInt8(ascii: "&") where escapingMarkup: replacement = "&amp;"
+            case UInt8(ascii: "<") where escapingMarkup: replacement = "&lt;"
+            case UInt8(ascii: ">") where escapingMarkup: replacement = "&gt;"
+            case UInt8(ascii: "\"") where escapingMarkup: replacement = "&quot;"
+            case UInt8(ascii: "'") where escapingMarkup: replacement = "&apos;"
+            default:
+                i += 1
+                continue
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+            i += width
+            start = i
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
     }
 }
 
