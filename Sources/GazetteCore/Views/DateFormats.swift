@@ -51,40 +51,55 @@ public enum DateFormats {
     /// Dates are written many times a page (lists, JSON-LD, feeds): into one byte buffer, not through
     /// string interpolation and a padded string per field.
     private struct Text {
-        var bytes: [UInt8] = []
+        /// On the stack: a date is at most 49 bytes (RFC 822 with a 19-digit year), and the string made
+        /// from it the only allocation (none at all for 15 bytes or fewer).
+        static let capacity = 64
+        private let buffer: UnsafeMutableBufferPointer<UInt8>
+        private var count = 0
 
         static func make(_ write: (inout Text) -> Void) -> String {
-            var text = Text()
-            text.bytes.reserveCapacity(32)
-            write(&text)
-            return String(decoding: text.bytes, as: UTF8.self)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+                var text = Text(buffer: buffer)
+                write(&text)
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<text.count]), as: UTF8.self)
+            }
+        }
+
+        private init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+            self.buffer = buffer
+        }
+
+        private mutating func put(_ byte: UInt8) {
+            precondition(count < buffer.count, "a date longer than \(Self.capacity) bytes")
+            buffer[count] = byte
+            count += 1
         }
 
         mutating func byte(_ character: Unicode.Scalar) {
-            bytes.append(UInt8(ascii: character))
+            put(UInt8(ascii: character))
         }
 
         mutating func append(_ utf8: some Sequence<UInt8>) {
-            bytes.append(contentsOf: utf8)
+            for byte in utf8 { put(byte) }
         }
 
         /// `value` in decimal, zero-padded to `width` digits.
         mutating func number(_ value: Int, width: Int = 2) {
             guard value >= 0 else {
-                bytes.append(contentsOf: pad(value, width).utf8)
+                append(pad(value, width).utf8)
                 return
             }
             var digits = 1
             var limit = 10
             while value >= limit, digits < 19 { digits += 1; limit &*= 10 }
-            for _ in digits..<max(width, digits) { bytes.append(UInt8(ascii: "0")) }
-            let end = bytes.count + digits
-            bytes.append(contentsOf: repeatElement(0, count: digits))
+            for _ in digits..<max(width, digits) { put(UInt8(ascii: "0")) }
+            precondition(count + digits <= buffer.count, "a date longer than \(Self.capacity) bytes")
             var rest = value
-            for position in stride(from: end - 1, through: end - digits, by: -1) {
-                bytes[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            for position in stride(from: count + digits - 1, through: count, by: -1) {
+                buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
                 rest /= 10
             }
+            count += digits
         }
 
         /// `2025-11-19`.
