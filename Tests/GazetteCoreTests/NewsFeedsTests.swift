@@ -213,16 +213,11 @@ import Testing
     /// The eight-byte test the CDATA copy skips runs with flags the lowest byte that is a stop or below
     /// 0x20, wherever it is; the copy then checks that byte alone.
     @Test func characterDataFlagsFindTheFirstStop() {
-        let filler = UInt64(0x61) &* 0x0101_0101_0101_0101
-        for byte in 0...255 {
-            for position in 0..<8 {
-                let shift = UInt64(position * 8)
-                let chunk = filler & ~(0xFF &<< shift) | UInt64(byte) &<< shift
-                let flagged = XMLText.characterDataFlags(chunk)
-                let expected = byte < 0x20 || byte == 0x7F || byte == 0xEF || byte == 0x5D
-                #expect((flagged != 0) == expected, "byte \(byte) at \(position)")
-                if expected { #expect(flagged.trailingZeroBitCount >> 3 == position) }
-            }
+        ChunkCases.forEach { byte, position, chunk in
+            let flagged = XMLText.characterDataFlags(chunk)
+            let expected = byte < 0x20 || byte == 0x7F || byte == 0xEF || byte == 0x5D
+            #expect((flagged != 0) == expected, "byte \(byte) at \(position)")
+            if expected { #expect(flagged.trailingZeroBitCount >> 3 == position) }
         }
     }
 

@@ -56,7 +56,7 @@ enum XMLText {
         guard let base = bytes.baseAddress else { return start }
         var i = start
         while i + 8 <= bytes.count {
-            let flagged = characterDataFlags(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+            let flagged = characterDataFlags(ByteChunk.load(base + i))
             if flagged == 0 {
                 i += 8
                 continue
@@ -73,10 +73,8 @@ enum XMLText {
     /// such byte, others may be flagged too (a borrow), so only the lowest counts.
     @inline(__always)
     static func characterDataFlags(_ chunk: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & high }
-        let control = (chunk &- 0x20 &* ones) & ~chunk & high
-        return control | zero(chunk ^ 0x7F &* ones) | zero(chunk ^ 0xEF &* ones) | zero(chunk ^ 0x5D &* ones)
+        ByteChunk.below(0x20, in: chunk) | ByteChunk.equal(to: 0x7F, in: chunk) | ByteChunk.equal(to: 0xEF, in: chunk)
+            | ByteChunk.equal(to: UInt8(ascii: "]"), in: chunk)
     }
 
     /// `bytes` with `]]>` split over two sections: `]]` ends this one and `>` starts the next.

@@ -46,9 +46,8 @@ enum WordCounter {
         var i = start
         let end = bytes.count
         while i + 8 <= end {
-            let chunk = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            // The top bit of each byte below 0x21 (spaces and control characters); the lowest one flagged is exact.
-            let low = (chunk &- 0x2121_2121_2121_2121) & ~chunk & 0x8080_8080_8080_8080
+            // Spaces and control characters; the lowest one flagged is exact.
+            let low = ByteChunk.below(0x21, in: ByteChunk.load(base + i))
             if low == 0 {
                 i += 8
                 continue

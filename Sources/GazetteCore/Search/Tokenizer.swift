@@ -34,7 +34,7 @@ struct Tokenizer {
                 var state = WordTable.seed
                 var j = i
                 while j + 8 <= count {
-                    let chunk = WordTable.chunk(at: base + j)
+                    let chunk = ByteChunk.load(base + j)
                     let stops = Self.notLowercase(chunk)
                     if stops == 0 {
                         state = WordTable.mix(state, chunk)
@@ -130,12 +130,13 @@ struct Tokenizer {
     /// The top bit of each byte of `chunk` that is not `a`–`z`, and no other bit.
     @inline(__always)
     static func notLowercase(_ chunk: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let seven = chunk & (0x7F &* ones)  // each byte at most 0x7F, so no sum below carries into the next byte
-        let atLeastA = seven &+ 0x1F &* ones  // top bit set where the byte is 0x61 or more
-        let pastZ = seven &+ 0x05 &* ones  // … 0x7B or more
-        let lowercase = atLeastA & ~pastZ & ~chunk & (0x80 &* ones)
-        return ~lowercase & (0x80 &* ones)
+        // Sums, not differences, and each byte at most 0x7F: no carry reaches the next byte, so every
+        // flag is exact (the fast path needs the length of the run, not only where it ends).
+        let seven = chunk & ~ByteChunk.high
+        let atLeastA = seven &+ 0x1F &* ByteChunk.ones  // top bit set where the byte is 0x61 or more
+        let pastZ = seven &+ 0x05 &* ByteChunk.ones  // … 0x7B or more
+        let lowercase = atLeastA & ~pastZ & ~chunk & ByteChunk.high
+        return ~lowercase & ByteChunk.high
     }
 
     /// ASCII that cannot continue a word: not a letter, a digit or an apostrophe.

@@ -24,7 +24,7 @@ struct WordTable {
         var state = seed
         var k = 0
         while k + 8 <= word.count {
-            state = mix(state, chunk(at: word.baseAddress! + k))
+            state = mix(state, ByteChunk.load(word.baseAddress! + k))
             k += 8
         }
         if k < word.count {
@@ -33,11 +33,6 @@ struct WordTable {
             state = mix(state, last)
         }
         return finish(state, count: word.count)
-    }
-
-    @inline(__always)
-    static func chunk(at bytes: UnsafePointer<UInt8>) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
     }
 
     @inline(__always)

@@ -75,14 +75,9 @@ import Testing
     /// The eight-byte test of the tokenizer's fast path flags exactly the bytes that are not `a`–`z`,
     /// wherever they are in the chunk.
     @Test func chunksFlagEveryByteThatIsNotALowercaseLetter() {
-        let letters = UInt64(0x61) &* 0x0101_0101_0101_0101
-        for byte in 0...255 {
-            for position in 0..<8 {
-                let shift = UInt64(position * 8)
-                let chunk = letters & ~(0xFF &<< shift) | UInt64(byte) &<< shift
-                let expected: UInt64 = (0x61...0x7A).contains(byte) ? 0 : 0x80 &<< shift
-                #expect(Tokenizer.notLowercase(chunk) == expected, "byte \(byte) at \(position)")
-            }
+        ChunkCases.forEach { byte, position, chunk in
+            let expected: UInt64 = (0x61...0x7A).contains(byte) ? 0 : 0x80 &<< UInt64(position * 8)
+            #expect(Tokenizer.notLowercase(chunk) == expected, "byte \(byte) at \(position)")
         }
     }
 

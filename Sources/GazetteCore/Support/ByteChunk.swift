@@ -1,0 +1,25 @@
+/// Eight bytes of text as one integer, for scanners that test them at once: a run of bytes with none
+/// of interest costs one test instead of eight. Byte k of the text is byte k of the integer (from the
+/// low end), so the lowest flagged byte is the first in the text.
+enum ByteChunk {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let high: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always)
+    static func load(_ bytes: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The top bit of each byte below `limit` (at most 0x80); above the lowest such byte, others may be
+    /// flagged too (a borrow), so only the lowest counts.
+    @inline(__always)
+    static func below(_ limit: UInt8, in chunk: UInt64) -> UInt64 {
+        (chunk &- UInt64(limit) &* ones) & ~chunk & high
+    }
+
+    /// The top bit of each byte equal to `byte`, with the same caveat.
+    @inline(__always)
+    static func equal(to byte: UInt8, in chunk: UInt64) -> UInt64 {
+        below(1, in: chunk ^ UInt64(byte) &* ones)
+    }
+}
