@@ -41,20 +41,17 @@ struct Tokenizer {
                         j += 8
                         continue
                     }
-                    let letters = stops.trailingZeroBitCount >> 3
-                    if letters > 0 { state = WordTable.mix(state, chunk & (1 &<< (letters &* 8) &- 1)) }
-                    j += letters
+                    let run = stops.trailingZeroBitCount >> 3  // letters before the first stop
+                    if run > 0 { state = WordTable.mix(state, chunk & (1 &<< (run &* 8) &- 1)) }
+                    j += run
                     break
                 }
                 if j + 8 > count {
-                    // The last few bytes of the text.
-                    var chunk: UInt64 = 0, shift: UInt64 = 0
-                    while j < count, base[j] &- 0x61 < 26 {
-                        chunk |= UInt64(base[j]) &<< shift
-                        shift += 8
-                        j += 1
-                    }
-                    if shift > 0 { state = WordTable.mix(state, chunk) }
+                    // The last few bytes of the text, which a chunk would read past.
+                    var end = j
+                    while end < count, base[end] &- 0x61 < 26 { end += 1 }
+                    if end > j { state = WordTable.mix(state, ByteChunk.load(base + j, count: end - j)) }
+                    j = end
                 }
                 if j == count || Self.endsWord(base[j]) {
                     if j - i <= Self.maximumWordBytes {

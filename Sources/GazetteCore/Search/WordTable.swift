@@ -15,23 +15,21 @@ struct WordTable {
 
     var count: Int { entries.count }
 
-    /// The hash of a word: its bytes taken eight at a time (little-endian, the last chunk padded with
-    /// zeros), each chunk mixed in with one multiplication, then its length. A tokenizer hashes a word as
-    /// it reads it with `seed`, `mix` and `finish`; `hash(_:)` gives the same for a word in hand.
+    /// Where a word's hash starts (`mix` and `finish` make the rest).
     static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
 
+    /// The hash of a word: its bytes taken eight at a time (`ByteChunk.load`, the last chunk padded with
+    /// zeros), each chunk mixed in with one multiplication, then its length. A tokenizer hashes a word as
+    /// it reads it with `seed`, `mix` and `finish`; this gives the same for a word in hand.
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard let base = word.baseAddress else { return finish(seed, count: 0) }
         var state = seed
         var k = 0
         while k + 8 <= word.count {
-            state = mix(state, ByteChunk.load(word.baseAddress! + k))
+            state = mix(state, ByteChunk.load(base + k))
             k += 8
         }
-        if k < word.count {
-            var last: UInt64 = 0
-            for m in 0..<(word.count - k) { last |= UInt64(word[k + m]) &<< UInt64(m * 8) }
-            state = mix(state, last)
-        }
+        if k < word.count { state = mix(state, ByteChunk.load(base + k, count: word.count - k)) }
         return finish(state, count: word.count)
     }
 
@@ -40,11 +38,14 @@ struct WordTable {
         (state ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
     }
 
-    /// The high half of the last product: its bits depend on every byte (the table takes the low bits of
-    /// this as a slot).
+    /// The high half of a last product. A product's bit n depends only on the bits up to n of what was
+    /// multiplied, so the state is folded first: without that, the last byte of each chunk (its top
+    /// bits) never reached the low bits of the result, which the table takes as a slot.
     @inline(__always)
     static func finish(_ state: UInt64, count: Int) -> UInt32 {
-        UInt32(truncatingIfNeeded: ((state ^ UInt64(count)) &* 0xC4CE_B9FE_1A85_EC53) >> 32)
+        var folded = state ^ UInt64(count)
+        folded ^= folded >> 32
+        return UInt32(truncatingIfNeeded: (folded &* 0xC4CE_B9FE_1A85_EC53) >> 32)
     }
 
     /// The value stored for `word`, if any.

@@ -10,11 +10,21 @@ enum ByteChunk {
         UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
     }
 
+    /// The first `count` bytes (fewer than eight), the rest zeros: the end of a text, which a load of
+    /// eight would read past.
+    @inline(__always)
+    static func load(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        var chunk: UInt64 = 0
+        for k in 0..<count { chunk |= UInt64(bytes[k]) &<< UInt64(k &* 8) }
+        return chunk
+    }
+
     /// The top bit of each byte below `limit` (at most 0x80); above the lowest such byte, others may be
     /// flagged too (a borrow), so only the lowest counts.
     @inline(__always)
     static func below(_ limit: UInt8, in chunk: UInt64) -> UInt64 {
-        (chunk &- UInt64(limit) &* ones) & ~chunk & high
+        assert(limit <= 0x80, "a limit above 0x80 flags bytes the mask then drops")
+        return (chunk &- UInt64(limit) &* ones) & ~chunk & high
     }
 
     /// The top bit of each byte equal to `byte`, with the same caveat.

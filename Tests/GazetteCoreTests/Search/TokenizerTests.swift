@@ -81,6 +81,26 @@ import Testing
         }
     }
 
+    /// Words that differ in one byte anywhere land in different slots of a small table: the slot bits
+    /// depend on every byte (they once did not on the last byte of each chunk of eight).
+    @Test func slotsDependOnEveryByte() {
+        for position in 0..<16 {
+            var slots = Set<UInt32>()
+            for letter in UInt8(ascii: "a")...UInt8(ascii: "z") {
+                var word = Array("abcdefghijklmnop".utf8)
+                word[position] = letter
+                slots.insert(word.withUnsafeBufferPointer { WordTable.hash($0) } & 1023)
+            }
+            #expect(slots.count >= 20, "position \(position)")
+        }
+        var numbers = Set<UInt32>()
+        for n in 10_000_000..<10_010_000 {
+            var text = String(n)
+            numbers.insert(text.withUTF8 { WordTable.hash($0) } & 1023)
+        }
+        #expect(numbers.count >= 1_000)  // of 1,024 slots
+    }
+
     @Test func wordsAreCountedOnceEachInTheTable() {
         let analyzer = TermAnalyzer(dictionary: TermDictionary())
         #expect(analyzer.terms("Flooding floods flooded FLOOD") == ["flood", "flood", "flood", "flood"])
