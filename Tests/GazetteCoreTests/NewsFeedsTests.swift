@@ -190,12 +190,12 @@ import Testing
     /// also when one of those sat inside a `]]>` (`]]\u{1}>` must not end the section).
     @Test func randomBodiesReadBackFromCharacterData() throws {
         let pieces = ["]", "]]", ">", "]]>", "\u{1}", "\u{1F}", "\t", "\n", "\r", "\u{7F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}",
-                      "\u{EFFF}", "é", "a", "<p class=\"x\">", "&amp;", "plain text of a body ", "0123456789abcdef"]
+                      "\u{F000}", "é", "a", "<p class=\"x\">", "&amp;", "plain text of a body ", "0123456789abcdef"]
         func allowed(_ scalar: Unicode.Scalar) -> Bool {
             let value = scalar.value
             return (value >= 0x20 || value == 0x09 || value == 0x0A || value == 0x0D) && value != 0x7F && value != 0xFFFE && value != 0xFFFF
         }
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix(seed: 30_11)
         for _ in 0..<1_000 {
             let body = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             var xml = XMLWriter()

@@ -20,9 +20,12 @@ enum XMLText {
         output += "<![CDATA[".utf8
         var text = text
         text.withUTF8 { bytes in
-            if nextCharacterDataStop(in: bytes, from: 0) == bytes.count {
+            if firstCharacterDataStop(in: bytes) == bytes.count {
                 // Nearly every body: nothing to drop or split.
                 output.append(contentsOf: bytes)
+            } else if forbiddenStops.next(in: bytes, from: 0) == bytes.count {
+                // A `]` and nothing to drop.
+                appendSplittingSectionEnds(bytes, to: &output)
             } else {
                 // Dropped first, then split: a forbidden character between `]]` and `>` would
                 // otherwise leave `]]>` in the section.
@@ -50,11 +53,11 @@ enum XMLText {
         (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xEF
     }
 
-    /// The first of `characterDataStops` at or after `start`, eight bytes at a time: feeds copy whole
-    /// bodies into CDATA sections, most of them without a single stop, each into several feeds.
-    static func nextCharacterDataStop(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = bytes.baseAddress else { return start }
-        var i = start
+    /// Where the first of `characterDataStops` is (`bytes.count` when there is none), eight bytes at a
+    /// time: feeds copy whole bodies into CDATA sections, most of them without a single stop.
+    static func firstCharacterDataStop(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var i = 0
         while i + 8 <= bytes.count {
             let flagged = characterDataFlags(ByteChunk.load(base + i))
             if flagged == 0 {

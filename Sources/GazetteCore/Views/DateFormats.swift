@@ -51,7 +51,7 @@ public enum DateFormats {
     /// Dates are written many times a page (lists, JSON-LD, feeds): into one byte buffer, not through
     /// string interpolation and a padded string per field.
     private struct Text {
-        /// On the stack: a date is at most 49 bytes (RFC 822 with a 19-digit year), and the string made
+        /// On the stack: a date is at most 47 bytes (RFC 822 with a 20-character year), and the string made
         /// from it the only allocation (none at all for 15 bytes or fewer).
         static let capacity = 64
         private let buffer: UnsafeMutableBufferPointer<UInt8>
