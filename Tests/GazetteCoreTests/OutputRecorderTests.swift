@@ -31,6 +31,31 @@ import Testing
         #expect(sink.contents(of: "a.html") == Array("a".utf8) && sink.contents(of: "c.html") == Array("c".utf8))
     }
 
+    /// The commit skips looking for stale files when this build recorded every path of the last one: a
+    /// path kept twice, or kept and then found current again, must count once, or a stale file stays.
+    @Test func aFileNotWrittenAgainIsRemovedHoweverOftenOthersWereKept() throws {
+        let sink = MemorySink()
+        let first = OutputRecorder(sink: sink, previous: [:])
+        for path in ["a.html", "b.html", "c.html"] { try first.write(Array(path.utf8), to: path, fingerprint: 1) }
+        let manifest = try first.commit().manifest
+
+        let second = OutputRecorder(sink: sink, previous: manifest)
+        second.keep("a.html")
+        second.keep("a.html")
+        #expect(second.keepIfCurrent([("a.html", 1), ("b.html", 1)]) == [true, true])
+        let (next, removed) = try second.commit()
+        #expect(Set(next.keys) == ["a.html", "b.html"])
+        #expect(removed == 1 && sink.contents(of: "c.html") == nil)
+
+        // Every path recorded: nothing is stale.
+        let third = OutputRecorder(sink: sink, previous: next)
+        third.keep("a.html")
+        try third.write(Array("b.html".utf8), to: "b.html", fingerprint: 1)
+        let (last, none) = try third.commit()
+        #expect(Set(last.keys) == ["a.html", "b.html"] && none == 0)
+        #expect(sink.contents(of: "a.html") == Array("a.html".utf8) && sink.contents(of: "b.html") == Array("b.html".utf8))
+    }
+
     /// A manifest from a Gazette that hashed files another way: the hashes differ, the files do not. Files
     /// whose bytes are the same are kept (their times too), the others written.
     @Test func aManifestWithOtherHashesRewritesNothingTheSame() throws {

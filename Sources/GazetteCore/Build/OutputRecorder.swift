@@ -12,6 +12,9 @@ final class OutputRecorder: Sendable {
     private static let claimed = OutputRecord(hash: 0, stamp: FileStamp(size: -1, modified: 0), fingerprint: 0)
     /// How many files this build wrote.
     private let writtenFiles = Atomic<Int>(0)
+    /// How many of the last build's paths this build has recorded: when that is all of them, nothing
+    /// is stale, and the commit need not look each one up.
+    private let carried = Atomic<Int>(0)
 
     /// False for `--clean`: every file is written anew even when the same bytes are there.
     let keepsIdenticalFiles: Bool
@@ -36,7 +39,9 @@ final class OutputRecorder: Sendable {
         // The records found by the check, so that the serial part looks each path up once, not twice.
         let current = parallelMap(files.count) { unchangedRecord(files[$0].path, fingerprint: files[$0].fingerprint) }
         records.withLock { records in
-            for (file, record) in zip(files, current) where record != nil { records[file.path] = record }
+            for (file, record) in zip(files, current) where record != nil {
+                if records.updateValue(record!, forKey: file.path) == nil { carried.add(1, ordering: .relaxed) }
+            }
         }
         return current.map { $0 != nil }
     }
@@ -55,7 +60,9 @@ final class OutputRecorder: Sendable {
     /// Keeps the last build's file at `path` as it is.
     func keep(_ path: String) {
         guard let record = previous[path] else { return }
-        records.withLock { $0[path] = record }
+        records.withLock { records in
+            if records.updateValue(record, forKey: path) == nil { carried.add(1, ordering: .relaxed) }
+        }
     }
 
     /// Writes `bytes` to `path` unless the file there already holds them.
@@ -67,8 +74,10 @@ final class OutputRecorder: Sendable {
             return false
         }
         guard !taken else { throw OutputError(path: path, message: "two outputs of this build would be written to one file") }
+        let wasWritten = previous[path] != nil
+        if wasWritten { carried.add(1, ordering: .relaxed) }
         // `--clean` neither reuses the last build's files nor compares with them: no need to look.
-        let stamp = previous[path] != nil || keepsIdenticalFiles ? sink.stamp(of: path) : nil
+        let stamp = wasWritten || keepsIdenticalFiles ? sink.stamp(of: path) : nil
         if let record = previous[path], let stamp, stamp == record.stamp, record.hash == hash {
             // The file is as the last build left it, and its hash says the bytes are the same.
             records.withLock { $0[path] = OutputRecord(hash: hash, stamp: stamp, fingerprint: fingerprint) }
@@ -98,7 +107,8 @@ final class OutputRecorder: Sendable {
             for (path, record) in previous where !scope(path) && current[path] == nil { current[path] = record }
         }
         // A stale file replaced by someone since the last build is theirs now: it is left alone.
-        let stale = previous.keys.filter { current[$0] == nil && sink.stamp(of: $0) == previous[$0]?.stamp }
+        let everyPathCarried = scope == nil && carried.load(ordering: .relaxed) == previous.count
+        let stale = everyPathCarried ? [] : previous.keys.filter { current[$0] == nil && sink.stamp(of: $0) == previous[$0]?.stamp }
         for path in stale { try sink.remove(path) }
         try sink.commit()
         return (current, stale.count)
