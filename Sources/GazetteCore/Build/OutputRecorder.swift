@@ -74,11 +74,11 @@ final class OutputRecorder: Sendable {
             return false
         }
         guard !taken else { throw OutputError(path: path, message: "two outputs of this build would be written to one file") }
-        let wasWritten = previous[path] != nil
-        if wasWritten { carried.add(1, ordering: .relaxed) }
+        let last = previous[path]
+        if last != nil { carried.add(1, ordering: .relaxed) }
         // `--clean` neither reuses the last build's files nor compares with them: no need to look.
-        let stamp = wasWritten || keepsIdenticalFiles ? sink.stamp(of: path) : nil
-        if let record = previous[path], let stamp, stamp == record.stamp, record.hash == hash {
+        let stamp = last != nil || keepsIdenticalFiles ? sink.stamp(of: path) : nil
+        if let record = last, let stamp, stamp == record.stamp, record.hash == hash {
             // The file is as the last build left it, and its hash says the bytes are the same.
             records.withLock { $0[path] = OutputRecord(hash: hash, stamp: stamp, fingerprint: fingerprint) }
             return

@@ -1,10 +1,10 @@
 import Yams
 
 /// The front matter nearly every article has, composed without libyaml: lines `key: value` at the start
-/// of the line, each value one quoted or plain scalar on its line, a flow list of such scalars, or a block
-/// list of them under an empty key. Anything else (escapes, comments after a value, multi-line scalars,
-/// anchors, tags, nested mappings, a key given twice, tabs, `\r`) returns nil, and Yams reads the text
-/// instead, with its own errors.
+/// of the line, each value one quoted or plain scalar on its line, a flow list of such scalars, or, under
+/// an empty key, a block list of them or one mapping of such lines (`image:` and its fields). Anything
+/// else (escapes, comments after a value, multi-line scalars, anchors, tags, deeper mappings, a key given
+/// twice, tabs, `\r`) returns nil, and Yams reads the text instead, with its own errors.
 ///
 /// The nodes are the ones Yams composes for the same text: the same strings, scalar styles and marks,
 /// so that fields and their diagnostics read the same (a test compares the two over every article of

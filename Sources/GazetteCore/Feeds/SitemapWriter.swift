@@ -14,6 +14,8 @@ struct SitemapWriter {
     /// URLs per file.
     var limit = Self.limit
     static let limit = 50_000
+    /// URLs per part, at least one.
+    private var partSize: Int { max(1, limit) }
 
     struct Entry {
         var route: Route
@@ -22,9 +24,8 @@ struct SitemapWriter {
 
     /// The files `sitemaps` writes for `count` entries: the sitemap, or its parts and their index.
     func files(for count: Int) -> [String] {
-        let limit = max(1, limit)
-        guard count > limit else { return ["sitemap.xml"] }
-        return (1...(count + limit - 1) / limit).map { "sitemap-\($0).xml" } + ["sitemap.xml"]
+        guard count > partSize else { return ["sitemap.xml"] }
+        return (1...(count + partSize - 1) / partSize).map { "sitemap-\($0).xml" } + ["sitemap.xml"]
     }
 
     /// What the sitemap files show: with the same settings (base URL, time zone, Gazette's version), the
@@ -44,12 +45,11 @@ struct SitemapWriter {
     func sitemaps(_ entries: [Entry]) -> [(String, [UInt8])] {
         let names = files(for: entries.count)
         guard names.count > 1 else { return [("sitemap.xml", urlset(entries[...]))] }
-        let limit = max(1, limit)
         var files: [(String, [UInt8])] = []
         var index = XMLWriter()
         index.raw("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
-        for (n, start) in stride(from: 0, to: entries.count, by: limit).enumerated() {
-            let chunk = entries[start..<min(entries.count, start + limit)]
+        for (n, start) in stride(from: 0, to: entries.count, by: partSize).enumerated() {
+            let chunk = entries[start..<min(entries.count, start + partSize)]
             let name = names[n]
             files.append((name, urlset(chunk)))
             index.raw("<sitemap>\n")

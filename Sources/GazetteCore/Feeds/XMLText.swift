@@ -56,20 +56,8 @@ enum XMLText {
     /// Where the first of `characterDataStops` is (`bytes.count` when there is none), eight bytes at a
     /// time: feeds copy whole bodies into CDATA sections, most of them without a single stop.
     static func firstCharacterDataStop(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        var i = 0
-        while i + 8 <= bytes.count {
-            let flagged = characterDataFlags(ByteChunk.load(base + i))
-            if flagged == 0 {
-                i += 8
-                continue
-            }
-            i += flagged.trailingZeroBitCount >> 3
-            // Flagged with the stops: tabs and line breaks (below 0x20 too).
-            if characterDataStops.contains(base[i]) { return i }
-            i += 1
-        }
-        return characterDataStops.next(in: bytes, from: i)
+        // Flagged with the stops: tabs and line breaks (below 0x20 too), checked alone.
+        ByteChunk.firstIndex(in: bytes, from: 0, flags: characterDataFlags) { characterDataStops.contains($0) }
     }
 
     /// The top bit of each byte of `chunk` below 0x20 or equal to 0x7F, 0xEF or `]`; above the lowest

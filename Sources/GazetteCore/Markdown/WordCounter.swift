@@ -33,31 +33,11 @@ enum WordCounter {
             if hasWord {
                 count += 1
                 // The rest of the token cannot change that.
-                i = nextSpace(in: bytes, from: i)
+                // Spaces and control characters flagged eight bytes at a time.
+                i = ByteChunk.firstIndex(in: bytes, from: i, flags: { ByteChunk.below(0x21, in: $0) }, where: isSpace)
             }
         }
         return count
-    }
-
-    /// The position of the first space at or after `start` (or the end), found eight bytes at a time.
-    @inline(__always)
-    private static func nextSpace(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = bytes.baseAddress else { return start }
-        var i = start
-        let end = bytes.count
-        while i + 8 <= end {
-            // Spaces and control characters; the lowest one flagged is exact.
-            let low = ByteChunk.below(0x21, in: ByteChunk.load(base + i))
-            if low == 0 {
-                i += 8
-                continue
-            }
-            i += low.trailingZeroBitCount >> 3
-            if isSpace(base[i]) { return i }
-            i += 1
-        }
-        while i < end, !isSpace(base[i]) { i += 1 }
-        return i
     }
 
     @inline(__always)

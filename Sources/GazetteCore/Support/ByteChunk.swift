@@ -27,6 +27,28 @@ enum ByteChunk {
         return (chunk &- UInt64(limit) &* ones) & ~chunk & high
     }
 
+    /// The first position at or after `start` whose byte `isStop` (or `bytes.count`), eight bytes at a time:
+    /// `flags` marks in each chunk at least every byte that may stop (its lowest flag exact), and the
+    /// byte it flags first is then checked alone.
+    @inline(__always)
+    static func firstIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, flags: (UInt64) -> UInt64,
+                           where isStop: (UInt8) -> Bool) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        var i = start
+        while i + 8 <= bytes.count {
+            let flagged = flags(load(base + i))
+            if flagged == 0 {
+                i += 8
+                continue
+            }
+            i += flagged.trailingZeroBitCount >> 3
+            if isStop(base[i]) { return i }
+            i += 1
+        }
+        while i < bytes.count, !isStop(base[i]) { i += 1 }
+        return i
+    }
+
     /// The top bit of each byte equal to `byte`, with the same caveat.
     @inline(__always)
     static func equal(to byte: UInt8, in chunk: UInt64) -> UInt64 {
