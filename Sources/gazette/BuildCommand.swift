@@ -26,8 +26,8 @@ struct BuildCommand: ParsableCommand {
         let progress = ProgressLine(enabled: !quiet)
         builder.progress = { progress.show($0) }
         let clock = ContinuousClock()
-        let previous = BuildState.Loading(from: options.cacheFile)
         let sink = DiskSink(root: options.output)
+        let previous = BuildState.Loading(from: options.cacheFile, output: sink)
         let interruption = Interruption(marker: options.cacheFile.appendingPathExtension("building"), sink: sink)
         defer { interruption.finish() }
         do {

@@ -23,7 +23,8 @@ import Testing
         var options = site.options
         options.now = now
         let builder = Builder(options: options, paths: DisplayPaths(workingDirectory: site.root.path))
-        let result = try builder.build(into: DiskSink(root: options.output), loading: BuildState.Loading(from: options.cacheFile))
+        let sink = DiskSink(root: options.output)
+        let result = try builder.build(into: sink, loading: BuildState.Loading(from: options.cacheFile, output: sink))
         if result.report.savesState { try result.state.save(to: options.cacheFile) }
         return result
     }

@@ -37,7 +37,7 @@ public struct Builder: Sendable {
     /// - Throws: `BuildFailure` with every error found; the sink is then left unchanged.
     public func build(into sink: some OutputSink, state loadPrevious: @autoclosure () -> BuildState, clean: Bool = false)
         throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
-        try build(into: sink, previous: loadPrevious, head: nil, stopLoading: {}, clean: clean)
+        try build(into: sink, previous: loadPrevious, head: nil, survey: { nil }, stopLoading: {}, clean: clean)
     }
 
     /// Builds the site into `sink` with the last build's state from the build cache being read on another
@@ -46,11 +46,15 @@ public struct Builder: Sendable {
     /// and `gazette build` saves only builds that read or changed something.
     public func build(into sink: some OutputSink, loading: BuildState.Loading, clean: Bool = false)
         throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
-        try build(into: sink, previous: { loading.take() }, head: { loading.head }, stopLoading: loading.stop, clean: clean)
+        try build(into: sink, previous: { loading.take() }, head: { loading.head }, survey: { loading.outputSurvey },
+                  stopLoading: loading.stop, clean: clean)
     }
 
+    /// - Parameter survey: which of the last build's files changed on disk, when another thread has been
+    ///   looking (`BuildState.Loading`); nil to look at each file as it is needed.
     private func build(into sink: some OutputSink, previous loadPrevious: () -> BuildState, head: (() -> BuildState)?,
-                       stopLoading: () -> Void, clean: Bool) throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
+                       survey: () -> OutputSurvey?, stopLoading: () -> Void, clean: Bool)
+        throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
         var report = BuildReport()
         var clock = StageClock()
         if let problem = options.outputFolderProblem() {
@@ -63,7 +67,7 @@ public struct Builder: Sendable {
             // The records are not needed then; should the output have changed, they are read again.
             stopLoading()
             clock.lap("load", into: &report)
-            if Self.isIntact(previous.outputs, in: sink) {
+            if Self.isIntact(previous.outputs, in: sink, survey: survey()) {
                 clock.lap("output check", into: &report)
                 report.leftovers = BuildLeftovers([inputs])
                 report.articles = asBefore.articles
@@ -76,6 +80,8 @@ public struct Builder: Sendable {
         }
         var diagnostics = inputs.diagnostics
         let previousOutputs = previous.outputRoot == outputRoot ? previous.outputs : [:]
+        // Made from the manifest the cache file holds, which is the one `previous` has.
+        let changedOnDisk = survey().flatMap { $0.count == previousOutputs.count ? $0.changed : nil }
         var state = BuildState()
         state.parseKey = inputs.parseKey
         // Moved, not shared: the search stage stores bodies in the records, which would copy every one of them.
@@ -92,7 +98,7 @@ public struct Builder: Sendable {
         clock.lap("load", into: &report)
 
         if !clean, !diagnostics.hasErrors, !inputs.content.changed, inputs.key == previous.inputsKey,
-           !previousOutputs.isEmpty, Self.isIntact(previousOutputs, in: sink) {
+           !previousOutputs.isEmpty, changedOnDisk?.isEmpty ?? Self.isIntact(previousOutputs, in: sink, survey: nil) {
             // Nothing the output depends on changed, and the output is as it was left.
             state.outputs = previousOutputs
             state.related = previous.related
@@ -124,9 +130,12 @@ public struct Builder: Sendable {
         if let library = inputs.library { diagnostics += missingTemplates(for: pages, in: library) }
         guard !diagnostics.hasErrors, let library = inputs.library else { throw fail(diagnostics, sink) }
 
-        let recorder = OutputRecorder(sink: sink, previous: clean ? [:] : previousOutputs, keepsIdenticalFiles: !clean)
+        let recorder = OutputRecorder(sink: sink, previous: clean ? [:] : previousOutputs, keepsIdenticalFiles: !clean,
+                                      changedOnDisk: changedOnDisk)
         if clean {
-            for (path, record) in previousOutputs where sink.stamp(of: path) == record.stamp { try? sink.remove(path) }
+            for (path, record) in previousOutputs where !(changedOnDisk?.contains(path) ?? (sink.stamp(of: path) != record.stamp)) {
+                try? sink.remove(path)
+            }
         }
         let fingerprints = Fingerprints(context: context, settings: inputs.settingsKey)
         let pagePrints = parallelMap(pages.count) { p in (path: outputPaths[p], fingerprint: fingerprints.page(pages[p])) }
@@ -212,7 +221,10 @@ public struct Builder: Sendable {
     }
 
     /// True when every file the last build wrote is still there as it was written.
-    private static func isIntact(_ outputs: [String: OutputRecord], in sink: some OutputSink) -> Bool {
+    ///
+    /// - Parameter survey: the look another thread has been taking at them, when it is of these outputs.
+    private static func isIntact(_ outputs: [String: OutputRecord], in sink: some OutputSink, survey: OutputSurvey?) -> Bool {
+        if let survey, survey.count == outputs.count { return survey.changed.isEmpty }
         let records = Array(outputs)
         return !parallelMap(records.count) { sink.stamp(of: records[$0].key) == records[$0].value.stamp }.contains(false)
     }

@@ -18,11 +18,15 @@ final class OutputRecorder: Sendable {
 
     /// False for `--clean`: every file is written anew even when the same bytes are there.
     let keepsIdenticalFiles: Bool
+    /// The paths of `previous` whose files are gone or changed, when they were looked at already
+    /// (`OutputSurvey`); nil to look at each file as it comes.
+    let changedOnDisk: Set<String>?
 
-    init(sink: any OutputSink, previous: [String: OutputRecord], keepsIdenticalFiles: Bool = true) {
+    init(sink: any OutputSink, previous: [String: OutputRecord], keepsIdenticalFiles: Bool = true, changedOnDisk: Set<String>? = nil) {
         self.sink = sink
         self.previous = previous
         self.keepsIdenticalFiles = keepsIdenticalFiles
+        self.changedOnDisk = changedOnDisk
         records.withLock { $0.reserveCapacity(previous.count) }
     }
 
@@ -53,8 +57,14 @@ final class OutputRecorder: Sendable {
 
     /// The last build's record of `path` when its file is current.
     private func unchangedRecord(_ path: String, fingerprint: UInt64) -> OutputRecord? {
-        guard let record = previous[path], record.fingerprint == fingerprint, sink.stamp(of: path) == record.stamp else { return nil }
+        guard let record = previous[path], record.fingerprint == fingerprint, stampNow(of: path, recorded: record) == record.stamp else { return nil }
         return record
+    }
+
+    /// The stamp the file at `path` has now, of which the last build left `record`.
+    private func stampNow(of path: String, recorded record: OutputRecord) -> FileStamp? {
+        if let changedOnDisk, changedOnDisk.isEmpty || !changedOnDisk.contains(path) { return record.stamp }
+        return sink.stamp(of: path)
     }
 
     /// Keeps the last build's file at `path` as it is.
@@ -77,7 +87,7 @@ final class OutputRecorder: Sendable {
         let last = previous[path]
         if last != nil { carried.add(1, ordering: .relaxed) }
         // `--clean` neither reuses the last build's files nor compares with them: no need to look.
-        let stamp = last != nil || keepsIdenticalFiles ? sink.stamp(of: path) : nil
+        let stamp = last.map { stampNow(of: path, recorded: $0) } ?? (keepsIdenticalFiles ? sink.stamp(of: path) : nil)
         if let record = last, let stamp, stamp == record.stamp, record.hash == hash {
             // The file is as the last build left it, and its hash says the bytes are the same.
             records.withLock { $0[path] = OutputRecord(hash: hash, stamp: stamp, fingerprint: fingerprint) }

@@ -60,8 +60,10 @@ struct TestSite {
         var options = self.options
         configure(&options)
         let builder = Builder(options: options, paths: DisplayPaths(workingDirectory: root.path))
-        let previous = BuildState.Loading(from: options.cacheFile)
-        let (report, state) = try builder.build(into: DiskSink(root: options.output), loading: previous, clean: clean)
+        // As `gazette build` does: the cache's thread looks at the last build's files while the build lists its content.
+        let sink = DiskSink(root: options.output)
+        let previous = BuildState.Loading(from: options.cacheFile, output: sink)
+        let (report, state) = try builder.build(into: sink, loading: previous, clean: clean)
         // As `gazette build` does: an unchanged build that read no file saves nothing.
         guard report.savesState else { return (report, 0) }
         let encoded = (try? state.save(to: options.cacheFile)) ?? -1

@@ -8,6 +8,10 @@ extension BuildState {
     /// itself is read first (`head`), then the records in its parts, one part after another on that thread
     /// while the build lists the content folder on its own (one core each), and on the build's thread too
     /// once it needs them; the reading ends early when the build found that nothing changed (`stop`).
+    ///
+    /// Given the build's output folder, that thread first looks at the files the cache's manifest lists
+    /// there (`OutputSurvey`), which the build needs whether or not anything changed, and only then
+    /// reads the records, which it needs only when something did.
     public final class Loading: @unchecked Sendable {
         private let file: URL
         private let headRead = DispatchSemaphore(value: 0)
@@ -16,25 +20,34 @@ extension BuildState {
         /// Written once by the loading thread before `headRead` is signalled, read only after waiting.
         private var headState = BuildState()
         private var parts: PartDecoder?
+        /// Written once by the loading thread before `headRead` is signalled.
+        private var survey: OutputSurvey?
         /// Written once by the loading thread before `done` is signalled, read only after waiting; nil when
         /// the loading stopped short of the records.
         private var loaded: BuildState?
         private var taken = false
 
-        public init(from file: URL) {
+        /// - Parameter output: the sink the build writes to, whose files the manifest lists when the cache
+        ///   is of a build into the same folder.
+        public init(from file: URL, output: DiskSink? = nil) {
             self.file = file
             DispatchQueue.global(qos: .userInitiated).async { [self] in
                 let head = BuildState.readHead(from: file)
                 headState = head.state
+                if let output, head.state.outputRoot == output.root.path, !head.state.outputs.isEmpty {
+                    survey = OutputSurvey(sink: output, manifest: head.state.outputs)
+                }
                 guard let listed = head.parts else {
                     headRead.signal()
                     loaded = head.state
                     done.signal()
+                    survey?.work()
                     return
                 }
                 let decoder = PartDecoder(listed.names, in: BuildState.partsFolder(of: file), stop: { [self] in isStopped })
                 parts = decoder
                 headRead.signal()
+                survey?.work()
                 decoder.work()
                 let decoded = decoder.all()
                 loaded = isStopped && decoded.contains { $0 == nil } ? nil : BuildState.withParts(listed, consume decoded, into: head.state, from: file)
@@ -48,6 +61,14 @@ extension BuildState {
             headRead.wait()
             defer { headRead.signal() }  // for the next call
             return headState
+        }
+
+        /// The look at the last build's files, once the cache file is read; nil without an output folder, or
+        /// when the cache is of a build into another.
+        var outputSurvey: OutputSurvey? {
+            headRead.wait()
+            defer { headRead.signal() }
+            return survey
         }
 
         private var isStopped: Bool { stopped.load(ordering: .relaxed) }
