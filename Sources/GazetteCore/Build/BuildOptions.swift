@@ -77,6 +77,8 @@ public struct BuildReport: Sendable {
     public var savesState: Bool { !unchanged || filesRead > 0 || renewsCache }
     /// Content files read (the others were known from the last build).
     public var filesRead = 0
+    /// True when the search index was the last build's, updated for the articles that changed.
+    var searchIndexUpdated = false
     public var seconds = 0.0
     /// Seconds spent in each stage, in order.
     public var stages: [(name: String, seconds: Double)] = []

@@ -1,5 +1,6 @@
 /// The search index in an incremental build: its files depend on every article, so they are written
-/// again only when something a result shows or a query finds has changed, and then whole.
+/// again whenever something a result shows or a query finds has changed: updated for the articles that
+/// changed when the last build's files allow it (`SearchIndexUpdate`), else made from every article's terms.
 ///
 /// Bodies are what costs: each article's body terms are taken from its page as it renders, or from the
 /// build cache (`SourceRecord.searchBody`); only articles with neither have their bodies read and rendered
@@ -23,6 +24,13 @@ struct SearchStage: Sendable {
     let cachedTerms: Int
     /// True when the cached term list could not be used: every cached body is then useless.
     let discardsCache: Bool
+    /// For the articles without a cached body whose file changed since the last build, the body the last
+    /// build cached: what its index files hold of them.
+    let replaced: [Int: SearchBodyTerms]
+    /// True when the last build's index files were made from the cached bodies (and `replaced`), for the
+    /// same articles in the same order (`SearchIndexUpdate.key`): they can be updated for the articles
+    /// that changed.
+    let updatable: Bool
 
     /// What writing the index leaves for the cache.
     struct Written {
@@ -34,6 +42,11 @@ struct SearchStage: Sendable {
         var termsInUse: Int
         /// Files that could not be read again for their bodies (cached ones that did not fit).
         var problems: [Diagnostic] = []
+        /// `SearchIndexUpdate.key` of the bodies the index was made from, with `terms`; nil when some
+        /// article's body was left out.
+        var indexKey: UInt64? = nil
+        /// True when the index was the last build's, updated for the articles that changed (`SearchIndexUpdate`).
+        var updated = false
     }
 
     /// Analyzes bodies rendered for another reason (the feeds) that the index has neither analyzed nor
@@ -63,13 +76,20 @@ struct SearchStage: Sendable {
         guard let builder else { return nil }
         let articles = context.index.articles.indices
         var analyzed = builder.bodies
+        if let (records, excerpts) = update(analyzed, builder: builder, recorder: recorder) {
+            try write(records, excerpts: excerpts, to: recorder)
+            let terms = builder.dictionary.terms
+            let key = SearchIndexUpdate.key(terms: terms, index: context.index) { [cached, analyzed] in analyzed[$0] ?? cached[$0] }
+            return Written(bodies: analyzed, terms: terms, termsInUse: records.count { !$0.term.hasPrefix("#") }, indexKey: key, updated: true)
+        }
         var problems: [Diagnostic] = []
         // Cached bodies refused, to be analyzed again; bodies left out (analyzed in this build and still not
         // fitting, which its own dictionary rules out): each round refuses or leaves out more, so it ends.
         var refused: Set<Int> = [], leftOut: Set<Int> = []
         var collected: SearchIndexBuilder.Collected?
+        var bodies: [SearchBodyTerms?] = []
         while collected == nil {
-            let bodies = articles.map { leftOut.contains($0) ? nil : analyzed[$0] ?? (refused.contains($0) ? nil : cached[$0]) }
+            bodies = articles.map { leftOut.contains($0) ? nil : analyzed[$0] ?? (refused.contains($0) ? nil : cached[$0]) }
             let limits = articles.map { analyzed[$0] != nil ? Int.max : cachedTerms }
             let (result, invalid) = builder.collected(bodies: bodies, limits: limits)
             collected = result
@@ -84,14 +104,54 @@ struct SearchStage: Sendable {
         guard let collected else { return nil }
         // A file that could not be read again fails the build: nothing to lay out.
         guard problems.isEmpty else { return Written(bodies: analyzed, terms: [], termsInUse: 0, problems: problems) }
+        let records = SearchIndexLayout.termRecords(collected, topics: context.index.topics)
+        try write(records, excerpts: collected.excerpts, to: recorder)
+        let made = bodies
+        let key = SearchIndexUpdate.key(terms: collected.terms, index: context.index) { made[$0] }
+        return Written(bodies: analyzed, terms: collected.terms, termsInUse: collected.termsInUse, problems: problems, indexKey: key)
+    }
+
+    private func write(_ records: [SearchIndexLayout.TermRecord], excerpts: [String], to recorder: OutputRecorder) throws(OutputError) {
         let current = recorder.keepIfCurrent(documents)
         var kept: [Int: UInt64] = [:]
         for chunk in current.indices where current[chunk] { kept[chunk] = recorder.previous[documents[chunk].path]?.hash }
-        let files = SearchIndexLayout(context: context, collected: collected).files(keptDocuments: kept)
+        let files = SearchIndexLayout(context: context, excerpts: excerpts).files(records: records, keptDocuments: kept)
         try eachInParallel(Array(files.indices)) { n throws(OutputError) in
             try recorder.write(files[n].bytes, to: files[n].path, fingerprint: documentPrints[files[n].path] ?? fingerprint)
         }
-        return Written(bodies: analyzed, terms: collected.terms, termsInUse: collected.termsInUse, problems: problems)
+    }
+
+    /// The index as `SearchIndexUpdate` makes it from the last build's files, when that is what a cold build
+    /// makes: every article has a cached body (the last index's) and at most a few were analyzed to other
+    /// terms in this build.
+    private func update(_ analyzed: [Int: SearchBodyTerms], builder: SearchIndexBuilder, recorder: OutputRecorder)
+        -> (records: [SearchIndexLayout.TermRecord], excerpts: [String])? {
+        guard updatable else { return nil }
+        let count = context.index.articles.count
+        var changed: [Int] = [], old: [SearchBodyTerms] = [], new: [SearchBodyTerms] = []
+        var lengths: [Int] = [], oldLengths: [Int] = [], excerpts: [String] = []
+        lengths.reserveCapacity(count)
+        oldLengths.reserveCapacity(count)
+        excerpts.reserveCapacity(count)
+        for i in 0..<count {
+            guard let before = cached[i] ?? replaced[i], let now = analyzed[i] ?? cached[i] else { return nil }
+            if now != before {
+                changed.append(i)
+                old.append(before)
+                new.append(now)
+                guard changed.count <= SearchIndexUpdate.maximumChanged else { return nil }
+            }
+            lengths.append(now.length)
+            oldLengths.append(before.length)
+            excerpts.append(now.excerpt)
+        }
+        guard let previous = SearchIndexUpdate.previousRecords(in: recorder) else { return nil }
+        // Topic names first: their new terms are numbered before the list is read.
+        let topicTerms = builder.topicTerms()
+        guard let records = SearchIndexUpdate.records(previous: previous, changed: changed, old: old, new: new, terms: builder.dictionary.terms,
+                                                      topicTerms: topicTerms, index: context.index, lengths: lengths, oldLengths: oldLengths)
+        else { return nil }
+        return (records, excerpts)
     }
 }
 
@@ -157,7 +217,7 @@ extension Builder {
         if current { previousFiles.forEach(recorder.keep) }
         guard !current else {
             return SearchStage(context: context, fingerprint: fingerprint, documents: documents, documentPrints: prints, builder: nil,
-                               cached: [], cachedTerms: 0, discardsCache: false)
+                               cached: [], cachedTerms: 0, discardsCache: false, replaced: [:], updatable: false)
         }
         let terms = state.searchTerms.terms()
         let dictionary = TermDictionary(continuing: terms)
@@ -166,9 +226,19 @@ extension Builder {
         let cached = dictionary == nil ? Array(repeating: nil, count: articles.count) : parallelMap(articles.count) { i in
             sources.position(of: articles[i].source.path).flatMap { sources.records[$0].searchBody }
         }
+        // What the last index holds of the articles whose files changed since: the bodies their records replaced.
+        var replaced: [Int: SearchBodyTerms] = [:]
+        for i in cached.indices where cached[i] == nil {
+            if let position = sources.position(of: articles[i].source.path), let body = sources.records[position].replacedSearchBody {
+                replaced[i] = body
+            }
+        }
+        let last = replaced
+        let updatable = dictionary != nil && state.searchIndexKey != 0
+            && SearchIndexUpdate.key(terms: terms, index: context.index) { cached[$0] ?? last[$0] } == state.searchIndexKey
         return SearchStage(context: context, fingerprint: fingerprint, documents: documents, documentPrints: prints,
                            builder: SearchIndexBuilder(context: context, dictionary: dictionary ?? TermDictionary()),
-                           cached: cached, cachedTerms: terms.count, discardsCache: dictionary == nil)
+                           cached: cached, cachedTerms: terms.count, discardsCache: dictionary == nil, replaced: replaced, updatable: updatable)
     }
 
     /// Starts this build's search cache from the last build's, unless it was made by other code or with
@@ -177,6 +247,7 @@ extension Builder {
         state.searchKey = SearchBodyTerms.cacheKey(markdownUnsafe: config.markdownUnsafe)
         if previous.searchKey == state.searchKey {
             state.searchTerms = previous.searchTerms
+            state.searchIndexKey = previous.searchIndexKey
         } else {
             state.dropSearchBodies()
         }

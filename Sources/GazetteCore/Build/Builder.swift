@@ -169,6 +169,7 @@ public struct Builder: Sendable {
                 throw fail(diagnostics, sink)
             }
             if let written {
+                report.searchIndexUpdated = written.updated
                 diagnostics += written.problems
                 guard !diagnostics.hasErrors else { throw fail(diagnostics, sink) }
                 state.keepSearchBodies(written, of: index, discardingCache: search.discardsCache)

@@ -66,14 +66,17 @@ public struct ContentLoader: Sendable {
             guard let bytes = FileIO.read(file.path) else {
                 return (nil, [.error("cannot read file: \(FileIO.lastError)", in: display)])
             }
-            if let record = previous[file.path], record.article.source.contentHash == StableHash.of(bytes) {
-                var touched = record
+            let last = previous[file.path]
+            if let last, last.article.source.contentHash == StableHash.of(bytes) {
+                var touched = last
                 touched.stamp = file.stamp
-                return (touched, record.warnings)
+                return (touched, last.warnings)
             }
             let (article, diagnostics) = parser.parse(bytes, displayPath: display, path: file.path)
             guard let article else { return (nil, diagnostics) }
-            return (SourceRecord(stamp: file.stamp, article: article, warnings: diagnostics), diagnostics)
+            var record = SourceRecord(stamp: file.stamp, article: article, warnings: diagnostics)
+            record.replacedSearchBody = last?.searchBody
+            return (record, diagnostics)
         }
         // This build's records are the last build's, updated where files changed: in place when the
         // caller handed them over (`BuildState.Loading.take`), not a table of every record built again.

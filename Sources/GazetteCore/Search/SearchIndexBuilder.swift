@@ -67,6 +67,18 @@ final class SearchIndexBuilder: Sendable {
         TermAnalyzer(dictionary: dictionary)
     }
 
+    /// Each topic's name's terms, by topic: analyzed once, not once per article in it. New terms are
+    /// numbered in the dictionary.
+    func topicTerms() -> [[UInt32]] {
+        context.index.topics.map { topic in
+            withAnalyzer { analyzer in
+                var numbers: [UInt32] = []
+                analyzer.forEachTerm(in: topic.name) { numbers.append($0) }
+                return numbers
+            }
+        }
+    }
+
     /// Indexes every article from what its file gave (`bodies`, by article; an article without one is
     /// left out) and its topics' names. Call once, after every `add`.
     ///
@@ -81,14 +93,7 @@ final class SearchIndexBuilder: Sendable {
     ///   those must be analyzed again.
     func collected(bodies: [SearchBodyTerms?], limits: [Int]) -> (Collected?, invalid: [Int]) {
         let index = context.index
-        // A topic's name is analyzed once, not once per article in it.
-        let topicTerms = index.topics.map { topic in
-            withAnalyzer { analyzer in
-                var numbers: [UInt32] = []
-                analyzer.forEachTerm(in: topic.name) { numbers.append($0) }
-                return numbers
-            }
-        }
+        let topicTerms = self.topicTerms()
         let termCount = dictionary.terms.count
         let count = bodies.count
         // A few parts a core, for balance; at most 16, as each holds a count and an offset per term.

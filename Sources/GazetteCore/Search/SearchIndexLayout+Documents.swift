@@ -13,7 +13,7 @@ extension SearchIndexLayout {
             var json = JSONText()
             json.array(chunks[made[n]]) { json, i in
                 let time = index.times[i]
-                let excerpt = collected.excerpts[i]
+                let excerpt = excerpts[i]
                 // Byte comparisons and a cut only when needed: this runs for every article of the archive.
                 // Fields read in place: a copy of the whole article per row costs more than the row.
                 var summary = index.articles[i].summary

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lays the collected search index out as static files under `search/`, split so that a query
 /// downloads only the pieces it needs (docs/search.md has the format):
 ///
@@ -27,7 +29,8 @@ struct SearchIndexLayout {
     static let k1 = 1.2, b = 0.75, strongThreshold = 1.5
 
     let context: SiteContext
-    let collected: SearchIndexBuilder.Collected
+    /// What each article's result shows of its body, by article.
+    let excerpts: [String]
 
     /// One term's postings, encoded.
     struct TermRecord: Sendable {
@@ -36,10 +39,10 @@ struct SearchIndexLayout {
         var bytes: [UInt8]
     }
 
-    /// Every file of the index, by path under the output root, but for the result-list files in `kept`
-    /// (by chunk, with the hash of their bytes), which the last build wrote as they would be now.
-    func files(keptDocuments kept: [Int: UInt64] = [:]) -> [(path: String, bytes: [UInt8])] {
-        let records = termRecords()
+    /// Every file of the index, by path under the output root, from every term's record (`termRecords`,
+    /// in that order), but for the result-list files in `kept` (by chunk, with the hash of their bytes),
+    /// which the last build wrote as they would be now.
+    func files(records: [TermRecord], keptDocuments kept: [Int: UInt64] = [:]) -> [(path: String, bytes: [UInt8])] {
         var files: [(path: String, bytes: [UInt8])] = []
         var location: [(file: Int, offset: Int)] = []
         var postings: [UInt8] = []
@@ -88,10 +91,10 @@ struct SearchIndexLayout {
     }
 
     /// Every term's record, sorted by the term's UTF-8 bytes (which is code point order, as the script compares).
-    func termRecords() -> [TermRecord] {
+    static func termRecords(_ collected: SearchIndexBuilder.Collected, topics: [Topic]) -> [TermRecord] {
         let terms = collected.terms
         let lengths = collected.bodyLengths
-        let average = max(1, Double(lengths.reduce(0, +)) / Double(max(1, collected.indexed)))
+        let average = Self.average(lengths: lengths, indexed: collected.indexed)
         var records = parallelMap(terms.count) { t -> TermRecord? in
             // A term of the cached list that no article has any more.
             let codes = collected.postings(of: t)
@@ -114,7 +117,7 @@ struct SearchIndexLayout {
             return TermRecord(term: terms[t], documentFrequency: codes.count, bytes: Self.encode([title, meta, body, strong]))
         }.compactMap { $0 }
         // Topic filters are terms no text can produce: `#` and the topic's slug.
-        for topic in context.index.topics {
+        for topic in topics {
             let ids = topic.articles.map { UInt32($0) }
             records.append(TermRecord(term: "#" + topic.slug, documentFrequency: ids.count, bytes: Self.encode([[], [], ids, []])))
         }
@@ -139,6 +142,15 @@ struct SearchIndexLayout {
             return records[a].term.utf8.lexicographicallyPrecedes(records[b].term.utf8)
         }
         return order.map { records[$0] }
+    }
+
+    /// The average body length the strong sets compare each body with, rounded to two significant digits:
+    /// an edit of a few articles then rarely changes it, and while it does not, no other article's place in
+    /// a strong set changes (`SearchIndexUpdate`).
+    static func average(lengths: [Int], indexed: Int) -> Double {
+        let exact = max(1, Double(lengths.reduce(0, +)) / Double(max(1, indexed)))
+        let step = pow(10, (log10(exact)).rounded(.down) - 1)
+        return max(1, (exact / step).rounded() * step)
     }
 
     static func isStrong(count: Double, length: Double, average: Double) -> Bool {

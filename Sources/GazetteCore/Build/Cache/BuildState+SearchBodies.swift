@@ -7,8 +7,14 @@ extension BuildState {
     /// Forgets every cached search body, and the term list they refer to.
     mutating func dropSearchBodies() {
         searchTerms = SearchTermList()
-        guard sources.records.contains(where: { $0.searchBody != nil }) else { return }
-        for position in 0..<sources.count { sources.modify(at: position) { $0.searchBody = nil } }
+        searchIndexKey = 0
+        guard sources.records.contains(where: { $0.searchBody != nil || $0.replacedSearchBody != nil }) else { return }
+        for position in 0..<sources.count {
+            sources.modify(at: position) { record in
+                record.searchBody = nil
+                record.replacedSearchBody = nil
+            }
+        }
     }
 
     /// Keeps the bodies the search stage analyzed, with the term list they refer to (which continues the
@@ -24,8 +30,12 @@ extension BuildState {
         }
         if written.terms.count - written.termsInUse > max(written.termsInUse, Self.unusedSearchTermsAllowed) {
             compactSearchTerms(written.terms)
+            // Renumbered: the bodies are not the ones the index was made from, though their terms are.
+            searchIndexKey = 0
         } else {
             searchTerms = SearchTermList(written.terms)
+            // The index just written was made from these bodies: the next build can update it (`SearchIndexUpdate`).
+            searchIndexKey = written.problems.isEmpty ? written.indexKey ?? 0 : 0
         }
     }
 
@@ -47,6 +57,8 @@ extension BuildState {
             kept.append(term)
         }
         for position in 0..<sources.count {
+            // Numbered by the list being replaced: of no use after.
+            if sources.records[position].replacedSearchBody != nil { sources.modify(at: position) { $0.replacedSearchBody = nil } }
             guard let body = sources.records[position].searchBody else { continue }
             var numbers: [(number: UInt32, count: UInt8)] = []
             body.forEachTerm(below: terms.count) { numbers.append((renumbered[Int($0)], $1)) }

@@ -6,7 +6,7 @@ extension BuildState {
     /// of Gazette still knows which files the last build wrote and can remove the stale ones.
     static let manifestVersion: UInt64 = 1
     /// Bumped whenever the layout of the source records, or what they mean, changes: they are then ignored.
-    static let sourcesVersion: UInt64 = 10
+    static let sourcesVersion: UInt64 = 11
 
     /// Reads the state a previous build saved in `file`. A missing or damaged cache gives an empty state;
     /// one from another version of Gazette gives its manifest only.
@@ -210,6 +210,7 @@ extension BuildState {
         w.write(parseKey)
         w.write(inputsKey)
         w.write(searchKey)
+        w.write(searchIndexKey)
         w.write(searchTerms)
         w.write(related)
         w.write(unchanged)
@@ -261,6 +262,7 @@ extension BuildState {
         state.parseKey = try r.uint64()
         state.inputsKey = try r.uint64()
         state.searchKey = try r.uint64()
+        state.searchIndexKey = try r.uint64()
         state.searchTerms = try r.searchTerms()
         state.related = try r.related()
         state.unchanged = try r.unchanged()

@@ -29,6 +29,9 @@ public struct BuildState: Sendable {
     var searchKey: UInt64 = 0
     /// The terms the cached search bodies refer to by number.
     var searchTerms = SearchTermList()
+    /// What the search index files in the output were made from (`SearchIndexUpdate.key` of the cached
+    /// bodies and their term list); 0 when unknown.
+    var searchIndexKey: UInt64 = 0
     /// Every article's related articles, with what they were made from (`RelatedArticles.Memo`).
     var related: RelatedArticles.Memo?
     /// The part files the cache file this state was read from lists: a part none of whose records changed
@@ -102,6 +105,9 @@ struct SourceRecord: Sendable {
     /// What the article's body gave the search index, when it was indexed: its terms are numbers into
     /// `BuildState.searchTerms`.
     var searchBody: SearchBodyTerms? = nil
+    /// The search body of the record this one replaced when its file changed: what the last build's search
+    /// index holds of the file, until the new body is analyzed (`SearchIndexUpdate`). Not saved.
+    var replacedSearchBody: SearchBodyTerms? = nil
 }
 
 /// A file the last build wrote.
