@@ -1,6 +1,32 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import GazetteCore
+
+/// A disk sink whose first `stamp` waits for `gate`, after signalling `entered`.
+final class HeldSink: OutputSink, @unchecked Sendable {
+    let disk: DiskSink
+    let gate = DispatchSemaphore(value: 0), entered = DispatchSemaphore(value: 0)
+    /// Set right before `gate` is signalled.
+    let released = Atomic<Bool>(false)
+    private let first = Atomic<Bool>(true)
+
+    init(_ disk: DiskSink) { self.disk = disk }
+
+    func stamp(of path: String) -> FileStamp? {
+        if first.exchange(false, ordering: .acquiringAndReleasing) {
+            entered.signal()
+            gate.wait()
+        }
+        return disk.stamp(of: path)
+    }
+
+    func write(_ bytes: [UInt8], to path: String) throws(OutputError) -> FileStamp { try disk.write(bytes, to: path) }
+    func remove(_ path: String) throws(OutputError) { try disk.remove(path) }
+    func contents(of path: String) -> [UInt8]? { disk.contents(of: path) }
+    func commit() throws(OutputError) { try disk.commit() }
+    func discard() { disk.discard() }
+}
 
 @Suite struct OutputSurveyTests {
     /// The survey finds exactly the files that are gone or changed in size or time, with several threads
@@ -33,6 +59,51 @@ import Testing
         #expect(survey.changed == expected)
         // Asked first, before any other thread worked: the asking thread does it all.
         #expect(OutputSurvey(sink: sink, manifest: manifest).changed == expected)
+    }
+
+    /// A thread that asks for the answer while another still holds a chunk waits for that chunk: the
+    /// answer is never given with a chunk missing.
+    @Test func theAnswerWaitsForChunksUnderWayOnOtherThreads() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-survey-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let disk = DiskSink(root: root)
+        let paths = (0..<600).map { "p\($0).html" }
+        for path in paths { try disk.write(Array(path.utf8), to: path) }
+        try disk.commit()
+        var manifest: [String: OutputRecord] = [:]
+        for path in paths { manifest[path] = OutputRecord(hash: 0, stamp: try #require(disk.stamp(of: path)), fingerprint: 0) }
+        // Every file changed: a chunk left out would leave its paths out of the answer.
+        for path in paths { try Data("changed".utf8).write(to: root.appendingPathComponent(path)) }
+        let sink = HeldSink(disk)
+        let survey = OutputSurvey(sink: sink, manifest: manifest)
+        DispatchQueue.global().async { survey.work() }
+        sink.entered.wait()  // the other thread holds its first chunk
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) {
+            sink.released.store(true, ordering: .releasing)
+            sink.gate.signal()
+        }
+        let changed = survey.changed
+        let waited = sink.released.load(ordering: .acquiring)
+        #expect(waited)
+        #expect(changed == Set(paths))
+    }
+
+    /// The cache's thread looks only at the files of the sink it was given, when the cache is of a build
+    /// into that sink's folder.
+    @Test func theCachesThreadLooksOnlyAtItsOwnOutputFolder() throws {
+        let site = try TestSite(["site.yml": "title: T\nbase_url: https://example.org/\n", "Content/a.md": article(title: "A")])
+        defer { site.delete() }
+        try site.build()
+        let manifest = BuildState.load(from: site.options.cacheFile).outputs
+        let sink = DiskSink(root: site.options.output)
+        let loading = BuildState.Loading(from: site.options.cacheFile, output: sink)
+        #expect(loading.outputSurvey(of: sink)?.count == manifest.count)
+        #expect(loading.outputSurvey(of: DiskSink(root: site.options.output)) == nil)  // another sink
+        let elsewhere = DiskSink(root: site.root.appendingPathComponent("Elsewhere"))
+        #expect(BuildState.Loading(from: site.options.cacheFile, output: elsewhere).outputSurvey(of: elsewhere) == nil)
+        #expect(BuildState.Loading(from: site.options.cacheFile).outputSurvey(of: sink) == nil)
+        let none = DiskSink(root: site.options.output)
+        #expect(BuildState.Loading(from: site.root.appendingPathComponent("no-cache"), output: none).outputSurvey(of: none) == nil)
     }
 
     /// `gazette build` looks at the last build's files on the cache's thread: an edit and a file changed by

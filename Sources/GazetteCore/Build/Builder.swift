@@ -46,7 +46,7 @@ public struct Builder: Sendable {
     /// and `gazette build` saves only builds that read or changed something.
     public func build(into sink: some OutputSink, loading: BuildState.Loading, clean: Bool = false)
         throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
-        try build(into: sink, previous: { loading.take() }, head: { loading.head }, survey: { loading.outputSurvey },
+        try build(into: sink, previous: { loading.take() }, head: { loading.head }, survey: { loading.outputSurvey(of: sink) },
                   stopLoading: loading.stop, clean: clean)
     }
 

@@ -9,9 +9,11 @@ import Synchronization
 /// at each file again as it decides what to keep, and with nothing changed that look, done beside the
 /// listing instead of after it, is most of the build.
 ///
-/// The answer holds until the build commits: until then it writes only temporary files.
+/// The answer describes the files as they were when looked at, a little earlier than the build would
+/// have looked at them itself (a file changed by hand in between is found by the next build, whose
+/// manifest still has its old stamp); the build's own writes do not touch them before it commits.
 final class OutputSurvey: @unchecked Sendable {
-    private let sink: any OutputSink
+    let sink: any OutputSink
     private let records: [(path: String, stamp: FileStamp)]
     private let chunkCount: Int
     private let next = Atomic<Int>(0)

@@ -22,6 +22,8 @@ extension BuildState {
         private var parts: PartDecoder?
         /// Written once by the loading thread before `headRead` is signalled.
         private var survey: OutputSurvey?
+        /// Set when the cache file had to be read again and its manifest is no longer the one surveyed.
+        private let surveyDropped = Atomic<Bool>(false)
         /// Written once by the loading thread before `done` is signalled, read only after waiting; nil when
         /// the loading stopped short of the records.
         private var loaded: BuildState?
@@ -63,11 +65,13 @@ extension BuildState {
             return headState
         }
 
-        /// The look at the last build's files, once the cache file is read; nil without an output folder, or
-        /// when the cache is of a build into another.
-        var outputSurvey: OutputSurvey? {
+        /// The look at the last build's files in `sink`, once the cache file is read; nil when it was given
+        /// another sink or none, when the cache is of a build into another folder, or when the cache had to
+        /// be read again and lists other files.
+        func outputSurvey(of sink: some OutputSink) -> OutputSurvey? {
             headRead.wait()
             defer { headRead.signal() }
+            guard let survey, !surveyDropped.load(ordering: .acquiring), survey.sink as AnyObject === sink as AnyObject else { return nil }
             return survey
         }
 
@@ -97,17 +101,23 @@ extension BuildState {
             return whole()
         }
 
-        /// Decodes the parts left on this thread too, now that they are waited for.
+        /// Decodes the parts left on this thread too, now that they are waited for, then looks at the output
+        /// files left, which the loading thread does before it decodes.
         private func help() {
             headRead.wait()
             headRead.signal()
             parts?.work()
+            survey?.work()
         }
 
         /// What was loaded, or the whole cache read again when the loading stopped short of the records.
         private func whole() -> BuildState {
             if taken { return BuildState() }
-            if loaded == nil { loaded = BuildState.load(from: file) }
+            if loaded == nil {
+                loaded = BuildState.load(from: file)
+                // Read again: another build may have replaced the file since its manifest was surveyed.
+                if loaded!.outputs != headState.outputs { surveyDropped.store(true, ordering: .releasing) }
+            }
             return loaded!
         }
     }
