@@ -22,7 +22,7 @@ struct SearchBodyTerms: Sendable, Equatable {
     var excerpt: String
 
     /// Bumped when tokenizing, folding, stemming or excerpts change, so that cached bodies are read again.
-    static let version = 2
+    static let version = 3
 
     init(packed: [UInt8], head: [UInt8], length: Int, excerpt: String) {
         self.packed = packed

@@ -85,17 +85,17 @@ struct SearchIndexUpdate {
         let average = SearchIndexLayout.average(lengths: lengths, indexed: indexed)
         guard average == SearchIndexLayout.average(lengths: oldLengths, indexed: indexed) else { return nil }
         // Each changed article's postings in the last build and now, by term.
-        var postings: [String: [(id: UInt32, old: UInt32?, new: UInt32?)]] = [:]
+        var postings: [UInt32: [(id: UInt32, old: UInt32?, new: UInt32?)]] = [:]
         for (k, i) in changed.enumerated() {
             var topics: [UInt32] = []
             for t in index.articleTopics[i] { topics += topicTerms[t] }
             topics.sort()
-            var mine: [String: (old: UInt32?, new: UInt32?)] = [:]
+            var mine: [UInt32: (old: UInt32?, new: UInt32?)] = [:]
             let complete = topics.withUnsafeBufferPointer { topics in
                 old[k].forEachPosting(of: i, topicTerms: topics, below: terms.count, topicsBelow: terms.count) { term, code in
-                    mine[terms[term], default: (nil, nil)].old = code
+                    mine[UInt32(term), default: (nil, nil)].old = code
                 } && new[k].forEachPosting(of: i, topicTerms: topics, below: terms.count, topicsBelow: terms.count) { term, code in
-                    mine[terms[term], default: (nil, nil)].new = code
+                    mine[UInt32(term), default: (nil, nil)].new = code
                 }
             }
             guard complete else { return nil }
@@ -108,12 +108,16 @@ struct SearchIndexUpdate {
                 postings[term, default: []].append((UInt32(i), codes.old, codes.new))
             }
         }
-        var position: [String: Int] = [:]
-        for k in previous.indices where postings[previous[k].term] != nil { position[previous[k].term] = k }
+        // Each changed term's record in `previous`, found by its bytes.
+        var number: [TermKey: UInt32] = [:]
+        for term in postings.keys { number[TermKey(terms[Int(term)])] = term }
+        var position: [UInt32: Int] = [:]
+        for k in previous.indices { if let term = number[TermKey(previous[k].term)] { position[term] = k } }
         let updates = Array(postings)
         let positions = position
         let made = parallelMap(updates.count) { u -> Update in
             let (term, changes) = updates[u]
+            let text = terms[Int(term)]
             var sets: [[UInt32]] = [[], [], [], []]
             var frequency = 0
             if let k = positions[term] {
@@ -147,7 +151,7 @@ struct SearchIndexUpdate {
             if frequency * 2 > indexed { sets[3] = [] }
             // A term no article has any more has no record.
             guard frequency > 0 else { return .gone }
-            return .record(.init(term: term, documentFrequency: frequency, bytes: SearchIndexLayout.encode(sets)))
+            return .record(.init(term: text, documentFrequency: frequency, bytes: SearchIndexLayout.encode(sets)))
         }
         var records = previous
         var gone: Set<Int> = []
@@ -266,8 +270,10 @@ enum TermsFileReader {
                     case UInt8(ascii: "r"): utf8.append(0x0D)
                     case UInt8(ascii: "t"): utf8.append(0x09)
                     case UInt8(ascii: "u"):
-                        guard position + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16),
-                              let scalar = Unicode.Scalar(value) else { return nil }
+                        let digits = position + 4 <= bytes.count ? bytes[position..<position + 4] : []
+                        guard digits.count == 4, digits.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }),
+                              let value = UInt32(String(decoding: digits, as: UTF8.self), radix: 16), let scalar = Unicode.Scalar(value)
+                        else { return nil }
                         position += 4
                         utf8.append(contentsOf: String(Character(scalar)).utf8)
                     default: return nil

@@ -82,6 +82,26 @@ import Testing
         try site.expectSameAsColdBuild()
     }
 
+    /// Two spellings of one word that Swift's strings take for equal (한 as one code point and as three
+    /// jamo) are two terms, each as written: one number for both would put in the index whichever spelling
+    /// a thread met first, and cold builds of the same archive would differ.
+    @Test func canonicallyEquivalentSpellingsAreTwoTerms() throws {
+        let composed = "\u{D55C}\u{AD6D}", decomposed = "\u{1112}\u{1161}\u{11AB}\u{AD6D}"
+        #expect(composed == decomposed && !composed.utf8.elementsEqual(decomposed.utf8))
+        var files = ["site.yml": "title: T\nbase_url: https://example.org/\n"]
+        for n in 0..<8 {
+            files["Content/k\(n).md"] = article(title: "K \(n)", date: "2025-01-0\(n + 1)T10:00:00Z", body: "\(n % 2 == 0 ? composed : decomposed) news \(n).")
+        }
+        let site = try TestSite(files)
+        defer { site.delete() }
+        try site.build()
+        let entries = try #require(try site.json("search/terms/0.json") as? [[Any]])
+        let terms = entries.compactMap { $0[0] as? String }
+        #expect(terms.filter { $0.utf8.elementsEqual(composed.utf8) }.count == 1)
+        #expect(terms.filter { $0.utf8.elementsEqual(decomposed.utf8) }.count == 1)
+        try site.expectSameAsColdBuild()
+    }
+
     /// Terms files read back as they were written, whatever their terms hold; anything else is refused.
     @Test func termsFilesReadBackAsWritten() {
         let terms = ["plain", "quote\"d", "back\\slash", "tab\there", "line\u{2028}sep", "کراچی", "ctrl\u{01}", "é"]
@@ -97,7 +117,7 @@ import Testing
         #expect(entries?.map(\.offset) == terms.indices.map { $0 * 10 })
         #expect(TermsFileReader.entries(Array("[]".utf8))?.isEmpty == true)
         for bad in ["", "[", "[[\"a\",1,2,3]]", "[[\"a\",1,2,3,4]", "[[\"a\",1,2,3,4]]x", "[[\"a\\q\",1,2,3,4]]", "[[\"a\",-1,2,3,4]]",
-                    "[[\"\\u12\",1,2,3,4]]", "[[\"\\ud800\",1,2,3,4]]", "[[\"a\",1,2,3,4],]"] {
+                    "[[\"\\u12\",1,2,3,4]]", "[[\"\\u+abc\",1,2,3,4]]", "[[\"\\ud800\",1,2,3,4]]", "[[\"a\",1,2,3,4],]"] {
             #expect(TermsFileReader.entries(Array(bad.utf8)) == nil, "\(bad)")
         }
     }

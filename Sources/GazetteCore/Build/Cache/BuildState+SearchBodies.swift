@@ -24,7 +24,10 @@ extension BuildState {
         for (i, body) in written.bodies {
             // Pages that show a changed neighbour render again, and their bodies are analyzed again, the same.
             let path = index.articles[i].source.path
-            guard let position = _sources.position(of: path), _sources.records[position].searchBody != body else { continue }
+            guard let position = _sources.position(of: path) else { continue }
+            // The body it replaced is of no use once its new one is in.
+            if _sources.records[position].replacedSearchBody != nil { _sources.modify(at: position) { $0.replacedSearchBody = nil } }
+            guard _sources.records[position].searchBody != body else { continue }
             _sources.modify(at: position) { $0.searchBody = body }
             changedSources.insert(path)
         }
