@@ -67,7 +67,7 @@ public struct Builder: Sendable {
             // The records are not needed then; should the output have changed, they are read again.
             stopLoading()
             clock.lap("load", into: &report)
-            if Self.isIntact(previous.outputs, in: sink, survey: survey()) {
+            if Self.isIntact(previous.outputs, in: sink, changed: survey()?.changed(of: previous.outputs)) {
                 clock.lap("output check", into: &report)
                 report.leftovers = BuildLeftovers([inputs])
                 report.articles = asBefore.articles
@@ -81,7 +81,7 @@ public struct Builder: Sendable {
         var diagnostics = inputs.diagnostics
         let previousOutputs = previous.outputRoot == outputRoot ? previous.outputs : [:]
         // Made from the manifest the cache file holds, which is the one `previous` has.
-        let changedOnDisk = survey().flatMap { $0.count == previousOutputs.count ? $0.changed : nil }
+        let changedOnDisk = survey()?.changed(of: previousOutputs)
         var state = BuildState()
         state.parseKey = inputs.parseKey
         // Moved, not shared: the search stage stores bodies in the records, which would copy every one of them.
@@ -98,7 +98,7 @@ public struct Builder: Sendable {
         clock.lap("load", into: &report)
 
         if !clean, !diagnostics.hasErrors, !inputs.content.changed, inputs.key == previous.inputsKey,
-           !previousOutputs.isEmpty, changedOnDisk?.isEmpty ?? Self.isIntact(previousOutputs, in: sink, survey: nil) {
+           !previousOutputs.isEmpty, Self.isIntact(previousOutputs, in: sink, changed: changedOnDisk) {
             // Nothing the output depends on changed, and the output is as it was left.
             state.outputs = previousOutputs
             state.related = previous.related
@@ -133,7 +133,8 @@ public struct Builder: Sendable {
         let recorder = OutputRecorder(sink: sink, previous: clean ? [:] : previousOutputs, keepsIdenticalFiles: !clean,
                                       changedOnDisk: changedOnDisk)
         if clean {
-            for (path, record) in previousOutputs where !(changedOnDisk?.contains(path) ?? (sink.stamp(of: path) != record.stamp)) {
+            // Only the files as the last build left them: one changed since is somebody's.
+            for (path, record) in previousOutputs where changedOnDisk.map({ !$0.contains(path) }) ?? (sink.stamp(of: path) == record.stamp) {
                 try? sink.remove(path)
             }
         }
@@ -223,9 +224,10 @@ public struct Builder: Sendable {
 
     /// True when every file the last build wrote is still there as it was written.
     ///
-    /// - Parameter survey: the look another thread has been taking at them, when it is of these outputs.
-    private static func isIntact(_ outputs: [String: OutputRecord], in sink: some OutputSink, survey: OutputSurvey?) -> Bool {
-        if let survey, survey.count == outputs.count { return survey.changed.isEmpty }
+    /// - Parameter changed: those found changed by another thread's look at them (`OutputSurvey`); nil to
+    ///   look at each here.
+    private static func isIntact(_ outputs: [String: OutputRecord], in sink: some OutputSink, changed: Set<String>?) -> Bool {
+        if let changed { return changed.isEmpty }
         let records = Array(outputs)
         return !parallelMap(records.count) { sink.stamp(of: records[$0].key) == records[$0].value.stamp }.contains(false)
     }

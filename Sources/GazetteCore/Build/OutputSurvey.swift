@@ -43,6 +43,11 @@ final class OutputSurvey: @unchecked Sendable {
     /// How many files it looks at: those of the manifest it was made from.
     var count: Int { records.count }
 
+    /// `changed`, when the survey is of `manifest` (made from a manifest of as many files); nil otherwise.
+    func changed(of manifest: [String: OutputRecord]) -> Set<String>? {
+        count == manifest.count ? changed : nil
+    }
+
     /// Looks at chunks of files until none is left to claim.
     func work() {
         while true {

@@ -79,6 +79,14 @@ final class SearchIndexBuilder: Sendable {
         }
     }
 
+    /// The terms of article `i`'s topics' names (`topicTerms`, by topic) into `terms`, sorted, as
+    /// `SearchBodyTerms.forEachPosting` takes them: the one rule for both ways of making the index.
+    static func topicTerms(of i: Int, in index: SiteIndex, from topicTerms: [[UInt32]], into terms: inout [UInt32]) {
+        terms.removeAll(keepingCapacity: true)
+        for t in index.articleTopics[i] { terms += topicTerms[t] }
+        terms.sort()
+    }
+
     /// Indexes every article from what its file gave (`bodies`, by article; an article without one is
     /// left out) and its topics' names. Call once, after every `add`.
     ///
@@ -104,9 +112,7 @@ final class SearchIndexBuilder: Sendable {
             var topics: [UInt32] = []
             for i in part {
                 guard let terms = bodies[i] else { continue }
-                topics.removeAll(keepingCapacity: true)
-                for t in index.articleTopics[i] { topics += topicTerms[t] }
-                topics.sort()
+                Self.topicTerms(of: i, in: index, from: topicTerms, into: &topics)
                 let limit = min(limits[i], termCount)
                 if !topics.withUnsafeBufferPointer({ terms.forEachPosting(of: i, topicTerms: $0, below: limit, topicsBelow: termCount, body) }) {
                     invalid(i)

@@ -107,12 +107,8 @@ struct SearchIndexLayout {
                 let fields = PostingCode.fields(code)
                 if fields & PostingCode.title != 0 { title.append(UInt32(id)) }
                 if fields & PostingCode.meta != 0 { meta.append(UInt32(id)) }
-                if fields & PostingCode.body != 0 {
-                    body.append(UInt32(id))
-                    if ranksBodies, Self.isStrong(count: Double(PostingCode.count(code)), length: Double(lengths[id]), average: average) {
-                        strong.append(UInt32(id))
-                    }
-                }
+                if fields & PostingCode.body != 0 { body.append(UInt32(id)) }
+                if ranksBodies, Self.isStrong(code, length: lengths[id], average: average) { strong.append(UInt32(id)) }
             }
             return TermRecord(term: terms[t], documentFrequency: codes.count, bytes: Self.encode([title, meta, body, strong]))
         }.compactMap { $0 }
@@ -153,14 +149,29 @@ struct SearchIndexLayout {
         return max(1, (exact / step).rounded() * step)
     }
 
-    static func isStrong(count: Double, length: Double, average: Double) -> Bool {
-        count * (k1 + 1) / (count + k1 * (1 - b + b * length / average)) >= strongThreshold
+    /// Whether a posting (`PostingCode`) puts its article in the term's strong set: a body posting whose
+    /// term-frequency weight reaches the threshold.
+    static func isStrong(_ code: UInt32, length: Int, average: Double) -> Bool {
+        guard PostingCode.fields(code) & PostingCode.body != 0 else { return false }
+        let count = Double(PostingCode.count(code))
+        return count * (k1 + 1) / (count + k1 * (1 - b + b * Double(length) / average)) >= strongThreshold
     }
 
     static func encode(_ sets: [[UInt32]]) -> [UInt8] {
         var bytes: [UInt8] = []
         for set in sets { PostingSet.encode(set, into: &bytes) }
         return bytes
+    }
+
+    /// The sets `encode` wrote, or nil when `bytes` are not four whole sets.
+    static func decode(_ bytes: [UInt8]) -> [[UInt32]]? {
+        var offset = 0
+        var sets: [[UInt32]] = []
+        for _ in 0..<4 {
+            guard let set = PostingSet.decode(bytes, at: &offset) else { return nil }
+            sets.append(set)
+        }
+        return offset == bytes.count ? sets : nil
     }
 
     /// A hash over every file's path and content hash, so that scripts can tell one build's files from

@@ -86,10 +86,9 @@ struct SearchIndexUpdate {
         guard average == SearchIndexLayout.average(lengths: oldLengths, indexed: indexed) else { return nil }
         // Each changed article's postings in the last build and now, by term.
         var postings: [UInt32: [(id: UInt32, old: UInt32?, new: UInt32?)]] = [:]
+        var topics: [UInt32] = []
         for (k, i) in changed.enumerated() {
-            var topics: [UInt32] = []
-            for t in index.articleTopics[i] { topics += topicTerms[t] }
-            topics.sort()
+            SearchIndexBuilder.topicTerms(of: i, in: index, from: topicTerms, into: &topics)
             var mine: [UInt32: (old: UInt32?, new: UInt32?)] = [:]
             let complete = topics.withUnsafeBufferPointer { topics in
                 old[k].forEachPosting(of: i, topicTerms: topics, below: terms.count, topicsBelow: terms.count) { term, code in
@@ -102,7 +101,8 @@ struct SearchIndexUpdate {
             for (term, codes) in mine {
                 // The same fields and the same place in the strong set: the term's record is as it was.
                 if let before = codes.old, let now = codes.new, PostingCode.fields(before) == PostingCode.fields(now),
-                   isStrong(before, length: oldLengths[i], average: average) == isStrong(now, length: lengths[i], average: average) {
+                   SearchIndexLayout.isStrong(before, length: oldLengths[i], average: average)
+                    == SearchIndexLayout.isStrong(now, length: lengths[i], average: average) {
                     continue
                 }
                 postings[term, default: []].append((UInt32(i), codes.old, codes.new))
@@ -121,13 +121,8 @@ struct SearchIndexUpdate {
             var sets: [[UInt32]] = [[], [], [], []]
             var frequency = 0
             if let k = positions[term] {
-                var offset = 0
-                let bytes = previous[k].bytes
-                for s in sets.indices {
-                    guard let set = PostingSet.decode(bytes, at: &offset) else { return .impossible }
-                    sets[s] = set
-                }
-                guard offset == bytes.count else { return .impossible }
+                guard let decoded = SearchIndexLayout.decode(previous[k].bytes) else { return .impossible }
+                sets = decoded
                 frequency = previous[k].documentFrequency
             }
             let before = frequency
@@ -142,7 +137,7 @@ struct SearchIndexUpdate {
                 if fields & PostingCode.meta != 0 { insert(change.id, into: &sets[1]) }
                 if fields & PostingCode.body != 0 {
                     insert(change.id, into: &sets[2])
-                    if isStrong(code, length: lengths[Int(change.id)], average: average) { insert(change.id, into: &sets[3]) }
+                    if SearchIndexLayout.isStrong(code, length: lengths[Int(change.id)], average: average) { insert(change.id, into: &sets[3]) }
                 }
             }
             // Above half of the archive a term's strong set is left empty; crossing that line either way
@@ -175,29 +170,14 @@ struct SearchIndexUpdate {
         case impossible
     }
 
-    /// Whether a body posting puts its article in the term's strong set.
-    private static func isStrong(_ code: UInt32, length: Int, average: Double) -> Bool {
-        PostingCode.fields(code) & PostingCode.body != 0
-            && SearchIndexLayout.isStrong(count: Double(PostingCode.count(code)), length: Double(length), average: average)
-    }
-
     private static func remove(_ id: UInt32, from set: inout [UInt32]) {
-        let k = lowerBound(id, in: set)
+        let k = set.lowerBound(of: id)
         if k < set.count, set[k] == id { set.remove(at: k) }
     }
 
     private static func insert(_ id: UInt32, into set: inout [UInt32]) {
-        let k = lowerBound(id, in: set)
+        let k = set.lowerBound(of: id)
         if k == set.count || set[k] != id { set.insert(id, at: k) }
-    }
-
-    private static func lowerBound(_ id: UInt32, in set: [UInt32]) -> Int {
-        var low = 0, high = set.count
-        while low < high {
-            let middle = (low + high) / 2
-            if set[middle] < id { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }
 

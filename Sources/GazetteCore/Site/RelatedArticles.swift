@@ -71,7 +71,7 @@ enum RelatedArticles {
         candidates.reserveCapacity(articleTopics[i].count * window * 2)
         for t in articleTopics[i] {
             let list = topicArticles[t]
-            let position = lowerBound(list, i)
+            let position = list.lowerBound(of: i)
             candidates += list[max(0, position - window)..<position]
             let after = position < list.count && list[position] == i ? position + 1 : position
             candidates += list[after..<min(list.count, after + window)]
@@ -119,15 +119,5 @@ enum RelatedArticles {
             if takeNewer { newer -= 1 } else { older += 1 }
             if !result.contains(j) { result.append(j) }
         }
-    }
-
-    /// The first position in ascending `list` whose value is not below `value`.
-    static func lowerBound(_ list: [Int], _ value: Int) -> Int {
-        var low = 0, high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }
