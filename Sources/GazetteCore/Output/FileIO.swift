@@ -36,27 +36,45 @@ enum FileIO {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
-        // One byte more than the file, so that reading to its end needs no larger buffer (and no copy).
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        let size = Int(info.st_size)
         let isRegular = (info.st_mode & S_IFMT) == S_IFREG
-        var offset = 0
-        while true {
-            if offset == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        var failed = false, ended = false
+        // Read into memory not written first: zeroes the kernel would overwrite cost a pass over every page.
+        // One byte more than the file, so that reading to its end needs no larger buffer (and no copy).
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+            while initialized < buffer.count {
+                let count = Glibc.read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                if count == 0 {
+                    ended = true
+                    return
+                }
+                initialized += count
+                // A regular file read to the size it had is read: no read to hear its end. (A short read alone
+                // says nothing: one `read` returns at most 2 GiB.)
+                if isRegular, initialized == size {
+                    ended = true
+                    return
+                }
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if count == 0 { break }
-            offset += count
-            // A regular file read to the size it had is read: no read to hear its end. (A short read alone
-            // says nothing: one `read` returns at most 2 GiB.)
-            if isRegular, offset == Int(info.st_size) { break }
         }
-        bytes.removeLast(bytes.count - offset)
-        return bytes
+        // Larger than it said (a pipe, a file that grew): the rest a block at a time.
+        var block = [UInt8](repeating: 0, count: ended || failed ? 0 : 65_536)
+        while !ended, !failed {
+            let count = block.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno != EINTR { failed = true }
+            } else if count == 0 {
+                ended = true
+            } else {
+                bytes.append(contentsOf: block[..<count])
+            }
+        }
+        return failed ? nil : bytes
     }
 
     static func isFolder(_ path: String) -> Bool {
