@@ -26,6 +26,26 @@ import Testing
         ])
     }
 
+    /// Files ending in `.md` or `.markdown`, in any case, are articles; others beside them are not.
+    @Test func articlesAreTheMarkdownFiles() throws {
+        let site = try TestSite([
+            "site.yml": Self.siteYAML,
+            "Content/a.md": article(title: "Lower"),
+            "Content/b.MD": article(title: "Upper"),
+            "Content/c.Markdown": article(title: "Long"),
+            "Content/d.txt": article(title: "Text"),
+            "Content/e.mdx": article(title: "Other"),
+            "Content/md": article(title: "No dot"),
+            "Content/f.": article(title: "Empty extension"),
+        ])
+        defer { site.delete() }
+        #expect(try site.build().articles == 3)
+        #expect(ContentLoader.hasArticleExtension("story.MarkDown"))
+        #expect(!ContentLoader.hasArticleExtension("story.m"))
+        #expect(!ContentLoader.hasArticleExtension("story.md.bak"))
+        #expect(!ContentLoader.hasArticleExtension("storymd"))
+    }
+
     @Test func writesEveryPageKindFeedAndAsset() throws {
         let site = try threeArticles()
         defer { site.delete() }

@@ -40,14 +40,24 @@ public struct ContentLoader: Sendable {
         load(files(in: directory), previous: previous)
     }
 
+    /// Whether a file named `name` is an article: `extensions`, in any case. Asked of every file listed,
+    /// so read from the name's bytes: no substring, no lowercased copy, no hashing.
+    static func hasArticleExtension(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            guard let dot = bytes.lastIndex(of: 0x2E) else { return false }
+            let suffix = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])
+            return extensionBytes.contains { $0.count == suffix.count && zip($0, suffix).allSatisfy { $0 == $1 | 0x20 } }
+        }
+    }
+
+    private static let extensionBytes = extensions.map { Array($0.utf8) }
+
     /// The article files of `directory`, with their stamps, and the problems of the walk (links that lead
     /// out of it).
     func files(in directory: URL) -> (entries: [FileWalk.Entry], diagnostics: [Diagnostic]) {
         var walk = FileWalk(root: directory, paths: paths)
-        let files = walk.files { name in
-            guard let dot = name.lastIndex(of: ".") else { return false }
-            return Self.extensions.contains(name[name.index(after: dot)...].lowercased())
-        }
+        let files = walk.files(matching: Self.hasArticleExtension)
         return (files, walk.diagnostics)
     }
 
