@@ -81,7 +81,14 @@ public struct Builder: Sendable {
         var diagnostics = inputs.diagnostics
         let previousOutputs = previous.outputRoot == outputRoot ? previous.outputs : [:]
         // Made from the manifest the cache file holds, which is the one `previous` has.
-        let changedOnDisk = survey()?.changed(of: previousOutputs)
+        // Asked for as late as it is needed: the survey's thread goes on with it while this one indexes.
+        var surveyed: Set<String>??
+        func changedFiles() -> Set<String>? {
+            if let surveyed { return surveyed }
+            let changed = survey()?.changed(of: previousOutputs)
+            surveyed = changed
+            return changed
+        }
         var state = BuildState()
         state.parseKey = inputs.parseKey
         // Moved, not shared: the search stage stores bodies in the records, which would copy every one of them.
@@ -98,7 +105,7 @@ public struct Builder: Sendable {
         clock.lap("load", into: &report)
 
         if !clean, !diagnostics.hasErrors, !inputs.content.changed, inputs.key == previous.inputsKey,
-           !previousOutputs.isEmpty, Self.isIntact(previousOutputs, in: sink, changed: changedOnDisk) {
+           !previousOutputs.isEmpty, Self.isIntact(previousOutputs, in: sink, changed: changedFiles()) {
             // Nothing the output depends on changed, and the output is as it was left.
             state.outputs = previousOutputs
             state.related = previous.related
@@ -130,6 +137,7 @@ public struct Builder: Sendable {
         if let library = inputs.library { diagnostics += missingTemplates(for: pages, in: library) }
         guard !diagnostics.hasErrors, let library = inputs.library else { throw fail(diagnostics, sink) }
 
+        let changedOnDisk = changedFiles()
         let recorder = OutputRecorder(sink: sink, previous: clean ? [:] : previousOutputs, keepsIdenticalFiles: !clean,
                                       changedOnDisk: changedOnDisk)
         if clean {

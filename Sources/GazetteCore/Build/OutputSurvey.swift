@@ -48,9 +48,9 @@ final class OutputSurvey: @unchecked Sendable {
         count == manifest.count ? changed : nil
     }
 
-    /// Looks at chunks of files until none is left to claim.
-    func work() {
-        while true {
+    /// Looks at chunks of files until none is left to claim, or until `stop` says so before a chunk.
+    func work(until stop: () -> Bool = { false }) {
+        while !stop() {
             group.enter()
             // Acquiring and releasing: the claim orders this thread's `enter` before the claim that finds
             // nothing left, whose thread then waits for the group.

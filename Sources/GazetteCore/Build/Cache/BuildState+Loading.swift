@@ -17,6 +17,8 @@ extension BuildState {
         private let headRead = DispatchSemaphore(value: 0)
         private let done = DispatchSemaphore(value: 0)
         private let stopped = Atomic<Bool>(false)
+        /// Set once the build waits for the records: this thread then leaves the survey for them.
+        private let recordsWanted = Atomic<Bool>(false)
         /// Written once by the loading thread before `headRead` is signalled, read only after waiting.
         private var headState = BuildState()
         private var parts: PartDecoder?
@@ -49,11 +51,13 @@ extension BuildState {
                 let decoder = PartDecoder(listed.names, in: BuildState.partsFolder(of: file), stop: { [self] in isStopped })
                 parts = decoder
                 headRead.signal()
-                survey?.work()
+                survey?.work(until: { [self] in recordsWanted.load(ordering: .relaxed) })
                 decoder.work()
                 let decoded = decoder.all()
                 loaded = isStopped && decoded.contains { $0 == nil } ? nil : BuildState.withParts(listed, consume decoded, into: head.state, from: file)
                 done.signal()
+                // The files left, while the build goes on with the records.
+                survey?.work()
             }
         }
 
@@ -106,8 +110,8 @@ extension BuildState {
         private func help() {
             headRead.wait()
             headRead.signal()
+            recordsWanted.store(true, ordering: .relaxed)
             parts?.work()
-            survey?.work()
         }
 
         /// What was loaded, or the whole cache read again when the loading stopped short of the records.
