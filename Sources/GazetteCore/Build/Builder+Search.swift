@@ -31,6 +31,9 @@ struct SearchStage: Sendable {
     /// same articles in the same order (`SearchIndexUpdate.key`): they can be updated for the articles
     /// that changed.
     let updatable: Bool
+    /// Each article's part of that key (`SearchIndexUpdate.articleKey`), when the index is updatable: the
+    /// key of the updated index needs only those of the articles analyzed again made anew.
+    let lastArticleKeys: [UInt64?]
 
     /// What writing the index leaves for the cache.
     struct Written {
@@ -79,7 +82,10 @@ struct SearchStage: Sendable {
         if let (records, excerpts) = update(analyzed, builder: builder, recorder: recorder) {
             try write(records, excerpts: excerpts, to: recorder)
             let terms = builder.dictionary.terms
-            let key = SearchIndexUpdate.key(terms: terms, index: context.index) { [cached, analyzed] in analyzed[$0] ?? cached[$0] }
+            // The bodies the last index was made from, but those analyzed again (`update` found every article a body).
+            var articleKeys = lastArticleKeys
+            for (i, body) in analyzed { articleKeys[i] = SearchIndexUpdate.articleKey(i, index: context.index, body: body) }
+            let key = SearchIndexUpdate.key(terms: terms, index: context.index, articles: articleKeys)
             return Written(bodies: analyzed, terms: terms, termsInUse: records.count { !$0.term.hasPrefix("#") }, indexKey: key, updated: true)
         }
         var problems: [Diagnostic] = []
@@ -217,7 +223,7 @@ extension Builder {
         if current { previousFiles.forEach(recorder.keep) }
         guard !current else {
             return SearchStage(context: context, fingerprint: fingerprint, documents: documents, documentPrints: prints, builder: nil,
-                               cached: [], cachedTerms: 0, discardsCache: false, replaced: [:], updatable: false)
+                               cached: [], cachedTerms: 0, discardsCache: false, replaced: [:], updatable: false, lastArticleKeys: [])
         }
         let terms = state.searchTerms.terms()
         let dictionary = TermDictionary(continuing: terms)
@@ -234,11 +240,14 @@ extension Builder {
             }
         }
         let last = replaced
-        let updatable = dictionary != nil && state.searchIndexKey != 0
-            && SearchIndexUpdate.key(terms: terms, index: context.index) { cached[$0] ?? last[$0] } == state.searchIndexKey
+        let articleKeys = dictionary != nil && state.searchIndexKey != 0
+            ? SearchIndexUpdate.articleKeys(index: context.index) { cached[$0] ?? last[$0] } : []
+        let updatable = !articleKeys.isEmpty
+            && SearchIndexUpdate.key(terms: terms, index: context.index, articles: articleKeys) == state.searchIndexKey
         return SearchStage(context: context, fingerprint: fingerprint, documents: documents, documentPrints: prints,
                            builder: SearchIndexBuilder(context: context, dictionary: dictionary ?? TermDictionary()),
-                           cached: cached, cachedTerms: terms.count, discardsCache: dictionary == nil, replaced: replaced, updatable: updatable)
+                           cached: cached, cachedTerms: terms.count, discardsCache: dictionary == nil, replaced: replaced, updatable: updatable,
+                           lastArticleKeys: updatable ? articleKeys : [])
     }
 
     /// Starts this build's search cache from the last build's, unless it was made by other code or with

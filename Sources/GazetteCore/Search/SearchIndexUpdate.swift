@@ -17,18 +17,12 @@ struct SearchIndexUpdate {
     /// each article's path, topics and body terms (`body`, by article), in the index's order; nil when an
     /// article has no body.
     static func key(terms: [String], index: SiteIndex, body: @Sendable (Int) -> SearchBodyTerms?) -> UInt64? {
-        // Each article's part on every core, then all of them in order.
-        let articles = parallelMap(index.articles.count) { i -> UInt64? in
-            guard let body = body(i) else { return nil }
-            var hash = StableHash()
-            hash.combine(index.articles[i].source.path)
-            hash.combine(UInt64(index.articleTopics[i].count))
-            for topic in index.articleTopics[i] { hash.combine(UInt64(topic)) }
-            hash.combine(UInt64(body.length))
-            hash.combine(body.packed)
-            hash.combine(body.head)
-            return hash.value
-        }
+        key(terms: terms, index: index, articles: articleKeys(index: index, body: body))
+    }
+
+    /// `key` from each article's part of it (`articleKey`), so that a build that hashes the bodies once to
+    /// tell whether the last index can be updated need hash again only those that changed.
+    static func key(terms: [String], index: SiteIndex, articles: [UInt64?]) -> UInt64? {
         var hash = StableHash()
         hash.combine(UInt64(SearchIndexLayout.format))
         hash.combine(UInt64(terms.count))
@@ -42,6 +36,23 @@ struct SearchIndexUpdate {
             guard let article else { return nil }
             hash.combine(article)
         }
+        return hash.value
+    }
+
+    /// Each article's part of `key`, on every core; nil where an article has no body.
+    static func articleKeys(index: SiteIndex, body: @Sendable (Int) -> SearchBodyTerms?) -> [UInt64?] {
+        parallelMap(index.articles.count) { i in body(i).map { articleKey(i, index: index, body: $0) } }
+    }
+
+    /// Article `i`'s part of `key`: its path, its topics and its body's terms.
+    static func articleKey(_ i: Int, index: SiteIndex, body: SearchBodyTerms) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(index.articles[i].source.path)
+        hash.combine(UInt64(index.articleTopics[i].count))
+        for topic in index.articleTopics[i] { hash.combine(UInt64(topic)) }
+        hash.combine(UInt64(body.length))
+        hash.combine(body.packed)
+        hash.combine(body.head)
         return hash.value
     }
 

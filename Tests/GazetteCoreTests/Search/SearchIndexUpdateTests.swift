@@ -61,6 +61,19 @@ import Testing
         #expect(updated >= rounds / 2, "\(updated) of \(rounds) rebuilds updated the index")
     }
 
+    /// An updated index records what it was made from as a full one does: edit after edit, each one updates.
+    @Test func anUpdatedIndexCanBeUpdatedAgain() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        for n in 1...4 {
+            let path = "Content/story-\(n).md"
+            try site.write(try #require(read(site, path)) + "\nMore cargo, round \(n).\n", to: path)
+            #expect(try site.build().searchIndexUpdated, "edit \(n)")
+        }
+        try site.expectSameAsColdBuild()
+    }
+
     /// The index is made again from every article's terms when the last one's files are not what the
     /// last build wrote, and when an article's topics change (the key no longer fits).
     @Test func aChangedIndexFileOrTopicMeansAFullIndex() throws {
