@@ -10,8 +10,9 @@ extension BuildState {
     /// once it needs them; the reading ends early when the build found that nothing changed (`stop`).
     ///
     /// Given the build's output folder, that thread first looks at the files the cache's manifest lists
-    /// there (`OutputSurvey`), which the build needs whether or not anything changed, and only then
-    /// reads the records, which it needs only when something did.
+    /// there (`OutputSurvey`), which the build needs whether or not anything changed, until the build asks
+    /// for the records, which it needs only when something did: it then reads them beside the build, and
+    /// looks at the files left while the build goes on with them.
     public final class Loading: @unchecked Sendable {
         private let file: URL
         private let headRead = DispatchSemaphore(value: 0)
