@@ -3,29 +3,129 @@ import GazetteMustache
 
 /// One article's metadata, as read from its file. The body is not kept: it is read again,
 /// rendered and dropped when the article's page is written, so memory grows with metadata only.
+///
+/// A value, whose fields live in one shared object until one of its copies changes: an article is copied
+/// whole many times a build (into its record, the index, the views), and a copy of its strings and lists
+/// one by one is a reference count updated for each, where a copy of the object is one.
 public struct Article: Sendable {
     /// The file, as printed in diagnostics, and where it is on disk.
-    public var source: SourceFile
-    public var title: String
-    public var date: Date
-    public var updated: Date?
-    public var slug: String
-    public var topics: [String]
-    public var summary: String
-    public var highlights: [String]
-    public var dateline: String?
+    public var source: SourceFile {
+        _read { yield box.fields.source }
+        _modify { yield &fields.source }
+    }
+    public var title: String {
+        _read { yield box.fields.title }
+        _modify { yield &fields.title }
+    }
+    public var date: Date {
+        _read { yield box.fields.date }
+        _modify { yield &fields.date }
+    }
+    public var updated: Date? {
+        _read { yield box.fields.updated }
+        _modify { yield &fields.updated }
+    }
+    public var slug: String {
+        _read { yield box.fields.slug }
+        _modify { yield &fields.slug }
+    }
+    public var topics: [String] {
+        _read { yield box.fields.topics }
+        _modify { yield &fields.topics }
+    }
+    public var summary: String {
+        _read { yield box.fields.summary }
+        _modify { yield &fields.summary }
+    }
+    public var highlights: [String] {
+        _read { yield box.fields.highlights }
+        _modify { yield &fields.highlights }
+    }
+    public var dateline: String? {
+        _read { yield box.fields.dateline }
+        _modify { yield &fields.dateline }
+    }
     /// The bylines, in the order the front matter gives them (`author: A` or `author: [A, B]`).
-    public var authors: [String]
-    public var image: ArticleImage?
-    public var short: String?
-    public var draft: Bool
+    public var authors: [String] {
+        _read { yield box.fields.authors }
+        _modify { yield &fields.authors }
+    }
+    public var image: ArticleImage? {
+        _read { yield box.fields.image }
+        _modify { yield &fields.image }
+    }
+    public var short: String? {
+        _read { yield box.fields.short }
+        _modify { yield &fields.short }
+    }
+    public var draft: Bool {
+        _read { yield box.fields.draft }
+        _modify { yield &fields.draft }
+    }
     /// Old site paths that redirect to this article (`aliases: [/old/path/]`).
-    public var aliases: [Route]
+    public var aliases: [Route] {
+        _read { yield box.fields.aliases }
+        _modify { yield &fields.aliases }
+    }
     /// Dated corrections, oldest first.
-    public var corrections: [Correction]
+    public var corrections: [Correction] {
+        _read { yield box.fields.corrections }
+        _modify { yield &fields.corrections }
+    }
     /// Front matter fields Gazette does not know, for templates (`{{params.subtitle}}`).
-    public var params: [String: TemplateValue]
-    public var wordCount: Int
+    public var params: [String: TemplateValue] {
+        _read { yield box.fields.params }
+        _modify { yield &fields.params }
+    }
+    public var wordCount: Int {
+        _read { yield box.fields.wordCount }
+        _modify { yield &fields.wordCount }
+    }
+
+    private var box: Box
+
+    /// The fields to change: a change makes another box, which this article alone holds.
+    private var fields: Fields {
+        get { box.fields }
+        set { box = Box(newValue) }
+    }
+
+    public init(source: SourceFile, title: String, date: Date, updated: Date?, slug: String, topics: [String], summary: String,
+                highlights: [String], dateline: String?, authors: [String], image: ArticleImage?, short: String?, draft: Bool,
+                aliases: [Route], corrections: [Correction], params: [String: TemplateValue], wordCount: Int) {
+        box = Box(Fields(source: source, title: title, date: date, updated: updated, slug: slug, topics: topics, summary: summary,
+                         highlights: highlights, dateline: dateline, authors: authors, image: image, short: short, draft: draft,
+                         aliases: aliases, corrections: corrections, params: params, wordCount: wordCount))
+    }
+
+    /// Never changed once made: reading a field is a load, with no check that nothing writes it meanwhile.
+    private final class Box: Sendable {
+        let fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    private struct Fields: Sendable {
+        var source: SourceFile
+        var title: String
+        var date: Date
+        var updated: Date?
+        var slug: String
+        var topics: [String]
+        var summary: String
+        var highlights: [String]
+        var dateline: String?
+        var authors: [String]
+        var image: ArticleImage?
+        var short: String?
+        var draft: Bool
+        var aliases: [Route]
+        var corrections: [Correction]
+        var params: [String: TemplateValue]
+        var wordCount: Int
+    }
 
     public var readingMinutes: Int { max(1, (wordCount + 219) / 220) }
 
