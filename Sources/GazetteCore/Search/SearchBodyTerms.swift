@@ -13,22 +13,60 @@
 /// term's number minus one (the first term's number itself), `count` (1 to 15) the body occurrences,
 /// saturated as postings keep them, and `fields` the `PostingCode` title and meta bits. That is one or
 /// two bytes a term for most articles.
+///
+/// Its fields live in one immutable object, as an `Article`'s do: a body is copied out of its record, into
+/// the index's lists and back, and a copy is then one retain, not three.
 struct SearchBodyTerms: Sendable, Equatable {
-    var packed: [UInt8]
+    var packed: [UInt8] {
+        _read { yield box.fields.packed }
+        _modify { yield &fields.packed }
+    }
     /// The title's and meta fields' terms.
-    var head: [UInt8]
+    var head: [UInt8] {
+        _read { yield box.fields.head }
+        _modify { yield &fields.head }
+    }
     /// Words in the body, every occurrence counted: the BM25 document length.
-    var length: Int
-    var excerpt: String
+    var length: Int {
+        _read { yield box.fields.length }
+        _modify { yield &fields.length }
+    }
+    var excerpt: String {
+        _read { yield box.fields.excerpt }
+        _modify { yield &fields.excerpt }
+    }
+
+    private var box: Box
+
+    private var fields: Fields {
+        get { box.fields }
+        set { box = Box(newValue) }
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    private struct Fields: Sendable, Equatable {
+        var packed: [UInt8]
+        var head: [UInt8]
+        var length: Int
+        var excerpt: String
+    }
 
     /// Bumped when tokenizing, folding, stemming or excerpts change, so that cached bodies are read again.
     static let version = 3
 
     init(packed: [UInt8], head: [UInt8], length: Int, excerpt: String) {
-        self.packed = packed
-        self.head = head
-        self.length = length
-        self.excerpt = excerpt
+        box = Box(Fields(packed: packed, head: head, length: length, excerpt: excerpt))
+    }
+
+    static func == (lhs: SearchBodyTerms, rhs: SearchBodyTerms) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
     }
 
     /// Packs `terms`, sorted by term number and each number once, with their counts (1 to 15), and
