@@ -4,7 +4,9 @@ import GazetteMustache
 extension Builder {
     func sitemapEntries(_ pages: [Page], _ index: SiteIndex) -> [SitemapWriter.Entry] {
         let planner = PagePlanner(index: index)
-        return pages.compactMap { page in
+        // Each list page's articles looked at, on every core.
+        return parallelMap(pages.count) { p -> SitemapWriter.Entry? in
+            let page = pages[p]
             switch page.kind {
             case .notFound, .redirect, .search: return nil
             case .article(let i): return .init(route: page.route, lastModified: index.lastModified(i))
@@ -13,7 +15,7 @@ extension Builder {
                 let shown = page.pagination.map { planner.articles(of: page.kind, in: $0.range) } ?? []
                 return .init(route: page.route, lastModified: shown.map(index.lastModified).max())
             }
-        }
+        }.compactMap { $0 }
     }
 
     /// A template for every kind of page the site has: a theme without author templates still builds

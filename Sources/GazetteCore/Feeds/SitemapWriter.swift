@@ -17,7 +17,7 @@ struct SitemapWriter {
     /// URLs per part, at least one.
     private var partSize: Int { max(1, limit) }
 
-    struct Entry {
+    struct Entry: Sendable {
         var route: Route
         var lastModified: Date?
     }

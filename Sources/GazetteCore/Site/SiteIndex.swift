@@ -12,6 +12,8 @@ public final class SiteIndex: Sendable {
     public let times: [CivilTime]
     /// The wall-clock time of `articles[i]`'s last change (`Article.lastModified`) in the site's zone.
     public let modifiedTimes: [CivilTime]
+    /// `articles[i].lastModified`, found once: sitemaps, feeds and fingerprints ask for it again and again.
+    private let lastModifiedDates: [Date]
     /// Topics in alphabetical order of their slugs.
     public let topics: [Topic]
     /// `articleTopics[i]` indexes `topics` for `articles[i]`, in the article's own order.
@@ -27,9 +29,11 @@ public final class SiteIndex: Sendable {
         self.articles = articles
         self.routes = routes
         self.times = times
+        let lastModifiedDates = articles.map(\.lastModified)
+        self.lastModifiedDates = lastModifiedDates
         // Most articles never change after publication: their time is converted once, not twice.
         modifiedTimes = articles.indices.map { i in
-            let modified = articles[i].lastModified
+            let modified = lastModifiedDates[i]
             return modified == articles[i].date ? times[i] : CivilTime(modified, in: config.timeZone)
         }
         self.topics = topics
@@ -40,7 +44,7 @@ public final class SiteIndex: Sendable {
 
     /// The time a reader would call "last changed" for article `i`.
     public func lastModified(_ i: Int) -> Date {
-        articles[i].lastModified
+        lastModifiedDates[i]
     }
 
     /// Topics with the most articles first, for the masthead.
