@@ -48,9 +48,11 @@ let package = Package(
         ),
         // jemalloc in place of glibc's malloc: a cold build allocates from both cores at once and frees
         // on the other, where glibc's arenas cost a tenth of the build (docs/performance.md).
+        // The allocator's settings (huge pages, an arena per core), compiled into the executable.
+        .target(name: "CJemallocSettings"),
         .executableTarget(
             name: "gazette",
-            dependencies: ["GazetteCore", "GazetteServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["GazetteCore", "GazetteServer", "CJemallocSettings", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(name: "GazetteMustacheTests", dependencies: ["GazetteMustache"]),
