@@ -22,7 +22,6 @@ struct AllocatorSettingsTests {
         try #require(FileManager.default.isExecutableFile(atPath: InterruptedBuildTests.executable.path), "build the gazette product first")
         let stats = try settings(environment: ["MALLOC_CONF": "stats_print:true"])
         #expect(stats.contains("opt.thp: \"always\""))
-        #expect(stats.contains("opt.metadata_thp: \"always\""))
         #expect(stats.contains("opt.percpu_arena: \"percpu\""))
         let overridden = try settings(environment: ["MALLOC_CONF": "stats_print:true,thp:never"])
         #expect(overridden.contains("opt.thp: \"never\""))
