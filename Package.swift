@@ -48,7 +48,7 @@ let package = Package(
         ),
         // jemalloc in place of glibc's malloc: a cold build allocates from both cores at once and frees
         // on the other, where glibc's arenas cost a tenth of the build (docs/performance.md).
-        // The allocator's settings (huge pages, an arena per core), compiled into the executable.
+        // The allocator's settings (huge pages for the heap), compiled into the executable.
         .target(name: "CJemallocSettings"),
         .executableTarget(
             name: "gazette",
