@@ -4,9 +4,9 @@ import GazetteMustache
 /// One article's metadata, as read from its file. The body is not kept: it is read again,
 /// rendered and dropped when the article's page is written, so memory grows with metadata only.
 ///
-/// A value, whose fields live in one shared object until one of its copies changes: an article is copied
-/// whole many times a build (into its record, the index, the views), and a copy of its strings and lists
-/// one by one is a reference count updated for each, where a copy of the object is one.
+/// Its fields live in one shared object, replaced whole when a copy changes: an article is copied whole
+/// many times a build (into its record, the index, the views), where a copy of its strings and lists one
+/// by one would update a reference count for each; a copy of the object is one.
 public struct Article: Sendable {
     /// The file, as printed in diagnostics, and where it is on disk.
     public var source: SourceFile {
@@ -84,7 +84,8 @@ public struct Article: Sendable {
 
     private var box: Box
 
-    /// The fields to change: a change makes another box, which this article alone holds.
+    /// The fields to change: a change makes another object, which this article alone holds. Articles are
+    /// changed only as they are made up (in tests); the parser makes each one whole.
     private var fields: Fields {
         get { box.fields }
         set { box = Box(newValue) }
@@ -98,7 +99,7 @@ public struct Article: Sendable {
                          aliases: aliases, corrections: corrections, params: params, wordCount: wordCount))
     }
 
-    /// Never changed once made: reading a field is a load, with no check that nothing writes it meanwhile.
+    /// Its fields are constants: reading one is a load, with no check that nothing writes it meanwhile.
     private final class Box: Sendable {
         let fields: Fields
 

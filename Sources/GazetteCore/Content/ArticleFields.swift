@@ -73,12 +73,13 @@ struct ArticleFields {
         return []
     }
 
-    func article(source: SourceFile) -> Article? {
+    /// The article, with the summary and word count its body gives; nil when a field had an error.
+    func article(source: SourceFile, summary: String, wordCount: Int) -> Article? {
         guard !reader.diagnostics.hasErrors, let title, let date else { return nil }
         return Article(source: source, title: title, date: date, updated: updated, slug: slug ?? Self.slug(fromFileName: fileStem),
                        topics: topics, summary: summary, highlights: highlights, dateline: dateline, authors: authors,
                        image: image, short: short, draft: draft, aliases: aliases, corrections: corrections,
-                       params: params, wordCount: 0)
+                       params: params, wordCount: wordCount)
     }
 
     /// The file name without a leading `2025-11-19-` date, as Jekyll and Zola do.

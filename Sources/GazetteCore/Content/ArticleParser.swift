@@ -64,16 +64,16 @@ public struct ArticleParser: Sendable {
         }
         var fields = ArticleFields(reader: reader, dates: dates, fileStem: Self.stem(of: source.path))
         fields.read(mapping)
-        guard var article = fields.article(source: source) else { return (nil, fields.reader.diagnostics) }
-
-        article.wordCount = WordCounter.countMarkdown(body)
-        if article.summary.isEmpty {
+        guard !fields.reader.diagnostics.hasErrors else { return (nil, fields.reader.diagnostics) }
+        var summary = fields.summary
+        if summary.isEmpty {
             for limit in Summary.openingLimits {
                 let opening = Summary.opening(of: body, limit: limit)
-                article.summary = Summary.cut(markdown.render(opening, html: false).firstParagraph)
-                if !article.summary.isEmpty || opening.endIndex == body.endIndex { break }
+                summary = Summary.cut(markdown.render(opening, html: false).firstParagraph)
+                if !summary.isEmpty || opening.endIndex == body.endIndex { break }
             }
         }
+        let article = fields.article(source: source, summary: summary, wordCount: WordCounter.countMarkdown(body))
         return (article, fields.reader.diagnostics)
     }
 }

@@ -106,8 +106,8 @@ extension BuildState {
             return whole()
         }
 
-        /// Decodes the parts left on this thread too, now that they are waited for, then looks at the output
-        /// files left, which the loading thread does before it decodes.
+        /// Decodes the parts left on this thread too, now that they are waited for; the loading thread leaves
+        /// its look at the output files for them, and finishes it after.
         private func help() {
             headRead.wait()
             headRead.signal()
