@@ -17,6 +17,18 @@ import Testing
         parse(text).1.map(\.description)
     }
 
+    /// Articles share their fields until one changes: a copy changed leaves the original as it was.
+    @Test func aChangedCopyLeavesTheOriginal() throws {
+        let original = try #require(parse(article(title: "Original", "topics: [Port]", body: "Body.")).0)
+        var copy = original
+        copy.title = "Changed"
+        copy.topics.append("Weather")
+        copy.wordCount += 10
+        #expect(original.title == "Original" && original.topics == ["Port"] && original.wordCount == 1)
+        #expect(copy.title == "Changed" && copy.topics == ["Port", "Weather"] && copy.wordCount == 11)
+        #expect(copy.summary == original.summary && copy.source == original.source)
+    }
+
     @Test func everyField() throws {
         let (parsed, diagnostics) = parse("""
         ---
