@@ -10,102 +10,93 @@ import GazetteMustache
 public struct Article: Sendable {
     /// The file, as printed in diagnostics, and where it is on disk.
     public var source: SourceFile {
-        _read { yield box.fields.source }
+        _read { yield box.value.source }
         _modify { yield &fields.source }
     }
     public var title: String {
-        _read { yield box.fields.title }
+        _read { yield box.value.title }
         _modify { yield &fields.title }
     }
     public var date: Date {
-        _read { yield box.fields.date }
+        _read { yield box.value.date }
         _modify { yield &fields.date }
     }
     public var updated: Date? {
-        _read { yield box.fields.updated }
+        _read { yield box.value.updated }
         _modify { yield &fields.updated }
     }
     public var slug: String {
-        _read { yield box.fields.slug }
+        _read { yield box.value.slug }
         _modify { yield &fields.slug }
     }
     public var topics: [String] {
-        _read { yield box.fields.topics }
+        _read { yield box.value.topics }
         _modify { yield &fields.topics }
     }
     public var summary: String {
-        _read { yield box.fields.summary }
+        _read { yield box.value.summary }
         _modify { yield &fields.summary }
     }
     public var highlights: [String] {
-        _read { yield box.fields.highlights }
+        _read { yield box.value.highlights }
         _modify { yield &fields.highlights }
     }
     public var dateline: String? {
-        _read { yield box.fields.dateline }
+        _read { yield box.value.dateline }
         _modify { yield &fields.dateline }
     }
     /// The bylines, in the order the front matter gives them (`author: A` or `author: [A, B]`).
     public var authors: [String] {
-        _read { yield box.fields.authors }
+        _read { yield box.value.authors }
         _modify { yield &fields.authors }
     }
     public var image: ArticleImage? {
-        _read { yield box.fields.image }
+        _read { yield box.value.image }
         _modify { yield &fields.image }
     }
     public var short: String? {
-        _read { yield box.fields.short }
+        _read { yield box.value.short }
         _modify { yield &fields.short }
     }
     public var draft: Bool {
-        _read { yield box.fields.draft }
+        _read { yield box.value.draft }
         _modify { yield &fields.draft }
     }
     /// Old site paths that redirect to this article (`aliases: [/old/path/]`).
     public var aliases: [Route] {
-        _read { yield box.fields.aliases }
+        _read { yield box.value.aliases }
         _modify { yield &fields.aliases }
     }
     /// Dated corrections, oldest first.
     public var corrections: [Correction] {
-        _read { yield box.fields.corrections }
+        _read { yield box.value.corrections }
         _modify { yield &fields.corrections }
     }
     /// Front matter fields Gazette does not know, for templates (`{{params.subtitle}}`).
     public var params: [String: TemplateValue] {
-        _read { yield box.fields.params }
+        _read { yield box.value.params }
         _modify { yield &fields.params }
     }
     public var wordCount: Int {
-        _read { yield box.fields.wordCount }
+        _read { yield box.value.wordCount }
         _modify { yield &fields.wordCount }
     }
 
-    private var box: Box
+    private var box: Shared<Fields>
 
     /// The fields to change: a change makes another object, which this article alone holds. Articles are
     /// changed only as they are made up (in tests); the parser makes each one whole.
     private var fields: Fields {
-        get { box.fields }
-        set { box = Box(newValue) }
+        get { box.value }
+        set { box = Shared(newValue) }
     }
 
     public init(source: SourceFile, title: String, date: Date, updated: Date?, slug: String, topics: [String], summary: String,
                 highlights: [String], dateline: String?, authors: [String], image: ArticleImage?, short: String?, draft: Bool,
                 aliases: [Route], corrections: [Correction], params: [String: TemplateValue], wordCount: Int) {
-        box = Box(Fields(source: source, title: title, date: date, updated: updated, slug: slug, topics: topics, summary: summary,
-                         highlights: highlights, dateline: dateline, authors: authors, image: image, short: short, draft: draft,
-                         aliases: aliases, corrections: corrections, params: params, wordCount: wordCount))
-    }
-
-    /// Its fields are constants: reading one is a load, with no check that nothing writes it meanwhile.
-    private final class Box: Sendable {
-        let fields: Fields
-
-        init(_ fields: Fields) {
-            self.fields = fields
-        }
+        box = Shared(Fields(source: source, title: title, date: date, updated: updated, slug: slug, topics: topics, summary: summary,
+                            highlights: highlights, dateline: dateline, authors: authors, image: image, short: short, draft: draft,
+                            aliases: aliases, corrections: corrections, params: params, wordCount: wordCount))
     }
 
     private struct Fields: Sendable {

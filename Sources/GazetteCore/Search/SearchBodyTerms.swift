@@ -18,37 +18,29 @@
 /// the index's lists and back, and a copy is then one retain, not three.
 struct SearchBodyTerms: Sendable, Equatable {
     var packed: [UInt8] {
-        _read { yield box.fields.packed }
+        _read { yield box.value.packed }
         _modify { yield &fields.packed }
     }
     /// The title's and meta fields' terms.
     var head: [UInt8] {
-        _read { yield box.fields.head }
+        _read { yield box.value.head }
         _modify { yield &fields.head }
     }
     /// Words in the body, every occurrence counted: the BM25 document length.
     var length: Int {
-        _read { yield box.fields.length }
+        _read { yield box.value.length }
         _modify { yield &fields.length }
     }
     var excerpt: String {
-        _read { yield box.fields.excerpt }
+        _read { yield box.value.excerpt }
         _modify { yield &fields.excerpt }
     }
 
-    private var box: Box
+    private var box: Shared<Fields>
 
     private var fields: Fields {
-        get { box.fields }
-        set { box = Box(newValue) }
-    }
-
-    private final class Box: Sendable {
-        let fields: Fields
-
-        init(_ fields: Fields) {
-            self.fields = fields
-        }
+        get { box.value }
+        set { box = Shared(newValue) }
     }
 
     private struct Fields: Sendable, Equatable {
@@ -62,11 +54,11 @@ struct SearchBodyTerms: Sendable, Equatable {
     static let version = 3
 
     init(packed: [UInt8], head: [UInt8], length: Int, excerpt: String) {
-        box = Box(Fields(packed: packed, head: head, length: length, excerpt: excerpt))
+        box = Shared(Fields(packed: packed, head: head, length: length, excerpt: excerpt))
     }
 
     static func == (lhs: SearchBodyTerms, rhs: SearchBodyTerms) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+        lhs.box === rhs.box || lhs.box.value == rhs.box.value
     }
 
     /// Packs `terms`, sorted by term number and each number once, with their counts (1 to 15), and
