@@ -27,13 +27,14 @@ struct SearchStage: Sendable {
     /// For the articles without a cached body whose file changed since the last build, the body the last
     /// build cached: what its index files hold of them.
     let replaced: [Int: SearchBodyTerms]
-    /// True when the last build's index files were made from the cached bodies (and `replaced`), for the
-    /// same articles in the same order (`SearchIndexUpdate.key`): they can be updated for the articles
-    /// that changed.
-    let updatable: Bool
-    /// Each article's part of that key (`SearchIndexUpdate.articleKey`), when the index is updatable: the
-    /// key of the updated index needs only those of the articles analyzed again made anew.
+    /// Each article's part of the key of the bodies the last build's index files were made from
+    /// (`SearchIndexUpdate.articleKey`), when those were the cached bodies (and `replaced`), for the same
+    /// articles in the same order; empty otherwise. The key of the updated index needs only those of the
+    /// articles analyzed again made anew.
     let lastArticleKeys: [UInt64?]
+
+    /// True when the last build's index files can be updated for the articles that changed.
+    var updatable: Bool { !lastArticleKeys.isEmpty }
 
     /// What writing the index leaves for the cache.
     struct Written {
@@ -223,7 +224,7 @@ extension Builder {
         if current { previousFiles.forEach(recorder.keep) }
         guard !current else {
             return SearchStage(context: context, fingerprint: fingerprint, documents: documents, documentPrints: prints, builder: nil,
-                               cached: [], cachedTerms: 0, discardsCache: false, replaced: [:], updatable: false, lastArticleKeys: [])
+                               cached: [], cachedTerms: 0, discardsCache: false, replaced: [:], lastArticleKeys: [])
         }
         let terms = state.searchTerms.terms()
         let dictionary = TermDictionary(continuing: terms)
@@ -246,7 +247,7 @@ extension Builder {
             && SearchIndexUpdate.key(terms: terms, index: context.index, articles: articleKeys) == state.searchIndexKey
         return SearchStage(context: context, fingerprint: fingerprint, documents: documents, documentPrints: prints,
                            builder: SearchIndexBuilder(context: context, dictionary: dictionary ?? TermDictionary()),
-                           cached: cached, cachedTerms: terms.count, discardsCache: dictionary == nil, replaced: replaced, updatable: updatable,
+                           cached: cached, cachedTerms: terms.count, discardsCache: dictionary == nil, replaced: replaced,
                            lastArticleKeys: updatable ? articleKeys : [])
     }
 

@@ -81,14 +81,9 @@ public struct Builder: Sendable {
         var diagnostics = inputs.diagnostics
         let previousOutputs = previous.outputRoot == outputRoot ? previous.outputs : [:]
         // Made from the manifest the cache file holds, which is the one `previous` has.
-        // Asked for as late as it is needed: the survey's thread goes on with it while this one indexes.
-        var surveyed: Set<String>??
-        func changedFiles() -> Set<String>? {
-            if let surveyed { return surveyed }
-            let changed = survey()?.changed(of: previousOutputs)
-            surveyed = changed
-            return changed
-        }
+        // Asked for as late as it is needed: the survey's thread goes on with it while this one indexes. The
+        // survey keeps its answer: asked twice, it looks once.
+        func changedFiles() -> Set<String>? { survey()?.changed(of: previousOutputs) }
         var state = BuildState()
         state.parseKey = inputs.parseKey
         // Moved, not shared: the search stage stores bodies in the records, which would copy every one of them.

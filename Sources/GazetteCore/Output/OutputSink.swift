@@ -3,7 +3,7 @@ import Foundation
 /// Where a build's files go: a folder on disk, or memory for the preview server and tests.
 ///
 /// Paths are relative to the output root and use `/`. Writes may come from many threads at once.
-public protocol OutputSink: Sendable {
+public protocol OutputSink: AnyObject, Sendable {
     /// Records the bytes of one output file; returns the stamp it will have once committed.
     @discardableResult
     func write(_ bytes: [UInt8], to path: String) throws(OutputError) -> FileStamp

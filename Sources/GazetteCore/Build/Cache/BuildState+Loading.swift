@@ -76,7 +76,7 @@ extension BuildState {
         func outputSurvey(of sink: some OutputSink) -> OutputSurvey? {
             headRead.wait()
             defer { headRead.signal() }
-            guard let survey, !surveyDropped.load(ordering: .acquiring), survey.sink as AnyObject === sink as AnyObject else { return nil }
+            guard let survey, !surveyDropped.load(ordering: .acquiring), survey.sink === sink else { return nil }
             return survey
         }
 
