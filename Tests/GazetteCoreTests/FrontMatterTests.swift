@@ -65,6 +65,13 @@ import Testing
         #expect(Route(["topics", "پاکستان"]).outputPath == "topics/پاکستان/index.html")
     }
 
+    @Test func urlEncodingKeepsUnreservedBytesAndEncodesEveryOther() {
+        #expect(Slug.urlEncoded("economy-2024_q1.v~2") == "economy-2024_q1.v~2")
+        #expect(Slug.urlEncoded("a b/c%") == "a%20b%2Fc%25")
+        #expect(Slug.urlEncoded("café") == "caf%C3%A9")
+        #expect(Slug.urlEncoded("") == "")
+    }
+
     @Test func fileNamesLoseTheirDatePrefix() {
         #expect(ArticleFields.slug(fromFileName: "2025-11-19-budget-talks") == "budget-talks")
         #expect(ArticleFields.slug(fromFileName: "2025-budget") == "2025-budget")

@@ -70,7 +70,9 @@ public enum Slug {
 
     /// A slug (or any path segment) percent-encoded for use in a URL path: every byte but ASCII letters, digits and `-._~`.
     public static func urlEncoded(_ slug: String) -> String {
-        if slug.utf8.allSatisfy(isUnreserved) { return slug }  // the usual case, without copying
+        // The usual case, without copying; read in place, as every route of every build comes here.
+        let plain = slug.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isUnreserved) } ?? slug.utf8.allSatisfy(isUnreserved)
+        if plain { return slug }
         var encoded: [UInt8] = []
         encoded.reserveCapacity(slug.utf8.count * 3)
         let hex = Array("0123456789ABCDEF".utf8)
