@@ -443,6 +443,27 @@ import Testing
         #expect(copy.title == "All fields" && copy.image?.credit == "AFP" && copy.short == "ab12" && copy.highlights == ["H1", "H2"])
     }
 
+    /// The cache file's head (the manifest of every output file, the term list) is written out as it is
+    /// encoded, a window at a time: one several windows long comes back whole, every entry once.
+    @Test func aManifestLongerThanAWindowRoundTrips() throws {
+        let site = try archive()
+        defer { site.delete() }
+        try site.build()
+        let cache = site.root.appendingPathComponent(".gazette/cache")
+        var state = BuildState.load(from: cache)
+        for n in 0..<40_000 {
+            state.outputs["2025/03/\(n % 28 + 1)/a-long-enough-slug-for-a-story-\(n)/index.html"] =
+                OutputRecord(hash: UInt64(n) &* 0x9E37_79B9_7F4A_7C15, stamp: FileStamp(size: n, modified: n * 1_000), fingerprint: UInt64(n))
+        }
+        try state.save(to: cache)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: cache.path)[.size] as? Int)
+        #expect(size > 3 * BuildState.headWindow)
+        let loaded = BuildState.load(from: cache)
+        #expect(loaded.outputs == state.outputs)
+        #expect(loaded.searchTerms == state.searchTerms)
+        #expect(loaded.recordBytes == state.recordBytes)
+    }
+
     /// The records are saved in parts decoded on several threads: every part comes back, and one damaged
     /// part loses the records (a full build follows) but not the manifest.
     @Test func sourceRecordsInManyPartsRoundTrip() throws {

@@ -14,7 +14,8 @@ enum FileIO {
         return FileStamp(info)
     }
 
-    private static func write(_ bytes: [UInt8], to fd: CInt) -> Bool {
+    /// Writes all of `bytes` to the open file `fd`; false when it could not.
+    static func write(_ bytes: [UInt8], to fd: CInt) -> Bool {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

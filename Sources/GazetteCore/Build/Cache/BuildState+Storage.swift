@@ -109,15 +109,26 @@ extension BuildState {
             encodedCount += encoding.count
         }
         let listed = names.map { $0! }
-        var head = BinaryWriter(capacity: outputs.count * 100 + searchTerms.encoded.count + count * 16)
-        writeHead(&head)
+        let temporary = folder.appendingPathComponent("." + file.lastPathComponent + ".tmp")
+        // Written out as it is encoded, a window at a time: the head is 20 MB at 100,000 articles, memory
+        // the process would otherwise take new (and the kernel zero) at every save.
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        var written = fd >= 0
+        func drain(_ w: inout BinaryWriter, whole: Bool = false) {
+            guard written, whole || w.bytes.count >= Self.headWindow else { return }
+            written = FileIO.write(w.bytes, to: fd)
+            w.bytes.removeAll(keepingCapacity: true)
+        }
+        var head = BinaryWriter(capacity: Self.headWindow + (1 << 16))
+        writeHead(&head) { drain(&$0) }
         head.write(count)
         for name in listed {
             head.write(name.hash)
             head.write(name.length)
         }
-        let temporary = folder.appendingPathComponent("." + file.lastPathComponent + ".tmp")
-        guard FileIO.write(head.bytes, to: temporary.path) != nil, rename(temporary.path, file.path) == 0 else {
+        drain(&head, whole: true)
+        if fd >= 0 { close(fd) }
+        guard written, rename(temporary.path, file.path) == 0 else {
             unlink(temporary.path)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
         }
@@ -194,8 +205,11 @@ extension BuildState {
         return Int(mixed % UInt64(count))
     }
 
-    /// Everything before the source records' parts.
-    private func writeHead(_ w: inout BinaryWriter) {
+    /// How much of the head is encoded before it is written out.
+    static let headWindow = 1 << 20
+
+    /// Everything before the source records' parts; `drain` takes what is encoded so far when it is large.
+    private func writeHead(_ w: inout BinaryWriter, drain: (inout BinaryWriter) -> Void) {
         w.write(Self.magic)
         w.write(Self.manifestVersion)
         w.write(outputRoot)
@@ -205,13 +219,16 @@ extension BuildState {
             w.write(record.hash)
             w.write(record.stamp)
             w.write(record.fingerprint)
+            drain(&w)
         }
         w.write(Self.sourcesVersion)
         w.write(parseKey)
         w.write(inputsKey)
         w.write(searchKey)
         w.write(searchIndexKey)
+        drain(&w)
         w.write(searchTerms)
+        drain(&w)
         w.write(related)
         w.write(unchanged)
     }
