@@ -22,6 +22,23 @@ import Testing
         #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> done"))
     }
 
+    /// cmark-gfm marks its extensions' characters in process-wide tables for each parse and unmarks
+    /// them after: bodies parsed on several threads at once must each keep every strikethrough and
+    /// autolink (without the lock around the parse, 10–19 of these 600 lost some in each run).
+    @Test func bodiesParsedAtOnceKeepTheirExtensions() {
+        let paragraph = String(repeating: "plain words to parse between the marks ", count: 8)
+            + "~~struck~~ and www.example.org and https://example.org/page end."
+        let body = Array(repeating: paragraph, count: 12).joined(separator: "\n\n")
+        let markdown = self.markdown
+        let counts = parallelMap(600) { _ -> (struck: Int, links: Int) in
+            let html = markdown.render(body).html
+            return (html.components(separatedBy: "<del>struck</del>").count - 1,
+                    html.components(separatedBy: "<a href=\"http://www.example.org\">").count - 1
+                        + html.components(separatedBy: "<a href=\"https://example.org/page\">").count - 1)
+        }
+        #expect(counts.filter { $0.struck != 12 || $0.links != 24 }.count == 0)
+    }
+
     @Test func footnotesAndSmartPunctuation() {
         let html = markdown.render("He said \"yes\" -- it's done...[^1]\n\n[^1]: A note.\n").html
         #expect(html.contains("“yes”"))

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 internal import CCmarkGFM
+import Synchronization
 
 /// What one Markdown body gives: its HTML and the plain text of its first paragraph.
 public struct RenderedMarkdown: Sendable, Equatable {
@@ -35,6 +36,12 @@ public struct MarkdownRenderer: Sendable {
         _ = registered
     }
 
+    /// Held while a document's inlines are parsed (`cmark_parser_finish`). For that parse cmark-gfm marks
+    /// its extensions' characters (`~`, `:`, `w`, `|`) in tables shared by the whole process, and unmarks
+    /// them after: a document parsed on another thread meanwhile would lose its strikethrough, autolinks
+    /// and escaped table pipes from that moment on.
+    private static let inlineParsing = Mutex(())
+
     private var options: Int32 {
         // Table alignment as style attributes: HTML5 made `align` obsolete, and the Nu checker says so.
         var options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
@@ -59,7 +66,9 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else {
+        var finished: OpaquePointer?
+        Self.inlineParsing.withLock { _ in finished = cmark_parser_finish(parser) }
+        guard let document = finished else {
             return RenderedMarkdown(html: "", firstParagraph: "")
         }
         defer { cmark_node_free(document) }
