@@ -188,6 +188,27 @@ import Testing
         try site.expectSameAsColdBuild()
     }
 
+    /// The settings and the theme are followed in an archive of many articles too: the build's key once
+    /// forgot them behind the paths of the articles after them (thirty-odd sufficed), and a changed
+    /// `site.yml` or template gave "nothing changed".
+    @Test func settingsAndTemplatesAreFollowedInALargerArchive() throws {
+        var files = ["site.yml": "title: First name\nbase_url: https://example.org/\n"]
+        for n in 1...60 {
+            files["Content/2025/a-story-with-a-long-enough-file-name-\(n).md"] = article(title: "Story \(n)", date: "2025-03-0\(1 + n % 9)T10:00:00Z")
+        }
+        let site = try TestSite(files)
+        defer { site.delete() }
+        try site.build()
+        try site.write("title: Second name\nbase_url: https://example.org/\n", to: "site.yml")
+        #expect(try !site.build().unchanged)
+        #expect(site.output("index.html")?.contains("Second name") == true)
+        let footer = try String(contentsOf: site.root.appendingPathComponent("Templates/partials/footer.mustache"), encoding: .utf8)
+        try site.write(footer.replacingOccurrences(of: "<footer", with: "<!-- new footer -->\n<footer"), to: "Templates/partials/footer.mustache")
+        #expect(try !site.build().unchanged)
+        #expect(site.output("index.html")?.contains("<!-- new footer -->") == true)
+        try site.expectSameAsColdBuild()
+    }
+
     @Test func bylinesRelatedCoverageAndRedirectsFollowEdits() throws {
         let site = try archive()
         defer { site.delete() }

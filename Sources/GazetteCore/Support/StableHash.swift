@@ -5,8 +5,9 @@
 public struct StableHash: Sendable {
     public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
     private static let prime: UInt64 = 0x0000_0100_0000_01B3
-    /// Start the lanes apart, so that the same words in two lanes do not cancel out.
-    private static let laneSeeds: (UInt64, UInt64, UInt64) = (0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9)
+    /// Where the lanes start: apart, so that the same words in two lanes do not cancel out.
+    private static let laneStarts: (UInt64, UInt64, UInt64, UInt64) =
+        (0xCBF2_9CE4_8422_2325, 0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9)
 
     public init() {}
 
@@ -16,7 +17,10 @@ public struct StableHash: Sendable {
         if bytes.count >= 32 {
             // Four words at a time in four lanes: each multiply waits for the one before it in its lane
             // only, so a page or an article is hashed about three times faster than one word after another.
-            var lanes = (h, h ^ Self.laneSeeds.0, h ^ Self.laneSeeds.1, h ^ Self.laneSeeds.2)
+            // The lanes start from constants, and their digest goes into the value like one more word: every
+            // step is then one-to-one in the value before it. (Lanes started from the value, folded back
+            // into it, were many-to-one: thirty-odd long strings in a row forgot everything before them.)
+            var lanes = Self.laneStarts
             while i + 32 <= bytes.count {
                 lanes.0 = (lanes.0 ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* Self.prime
                 lanes.1 = (lanes.1 ^ bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) &* Self.prime
@@ -24,7 +28,8 @@ public struct StableHash: Sendable {
                 lanes.3 = (lanes.3 ^ bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) &* Self.prime
                 i += 32
             }
-            h = (((lanes.0 ^ lanes.1) &* Self.prime ^ lanes.2) &* Self.prime ^ lanes.3) &* Self.prime
+            let digest = (((lanes.0 ^ lanes.1) &* Self.prime ^ lanes.2) &* Self.prime ^ lanes.3) &* Self.prime
+            h = (h ^ digest) &* Self.prime
         }
         value = Self.words(of: bytes, from: i, after: h)
     }

@@ -6,7 +6,7 @@ extension BuildState {
     /// of Gazette still knows which files the last build wrote and can remove the stale ones.
     static let manifestVersion: UInt64 = 1
     /// Bumped whenever the layout of the source records, or what they mean, changes: they are then ignored.
-    static let sourcesVersion: UInt64 = 11
+    static let sourcesVersion: UInt64 = 12
 
     /// Reads the state a previous build saved in `file`. A missing or damaged cache gives an empty state;
     /// one from another version of Gazette gives its manifest only.
