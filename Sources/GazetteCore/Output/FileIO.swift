@@ -43,39 +43,37 @@ enum FileIO {
         // Read into memory not written first: zeroes the kernel would overwrite cost a pass over every page.
         // One byte more than the file, so that reading to its end needs no larger buffer (and no copy).
         var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
-            while initialized < buffer.count {
-                let count = Glibc.read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
-                if count < 0 {
-                    if errno == EINTR { continue }
+            while initialized < buffer.count, !ended {
+                guard let count = readSome(fd, buffer.baseAddress! + initialized, buffer.count - initialized) else {
                     failed = true
-                    return
-                }
-                if count == 0 {
-                    ended = true
                     return
                 }
                 initialized += count
                 // A regular file read to the size it had is read: no read to hear its end. (A short read alone
                 // says nothing: one `read` returns at most 2 GiB.)
-                if isRegular, initialized == size {
-                    ended = true
-                    return
-                }
+                ended = count == 0 || (isRegular && initialized == size)
             }
         }
         // Larger than it said (a pipe, a file that grew): the rest a block at a time.
         var block = [UInt8](repeating: 0, count: ended || failed ? 0 : 65_536)
         while !ended, !failed {
-            let count = block.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if count < 0 {
-                if errno != EINTR { failed = true }
-            } else if count == 0 {
-                ended = true
-            } else {
-                bytes.append(contentsOf: block[..<count])
+            guard let count = block.withUnsafeMutableBytes({ readSome(fd, $0.baseAddress!, $0.count) }) else {
+                failed = true
+                break
             }
+            bytes.append(contentsOf: block[..<count])
+            ended = count == 0
         }
         return failed ? nil : bytes
+    }
+
+    /// One `read`, made again when a signal cut it short: the bytes read (0 at the end), or nil on an error.
+    private static func readSome(_ fd: CInt, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int? {
+        while true {
+            let read = Glibc.read(fd, buffer, count)
+            if read >= 0 { return read }
+            if errno != EINTR { return nil }
+        }
     }
 
     static func isFolder(_ path: String) -> Bool {
