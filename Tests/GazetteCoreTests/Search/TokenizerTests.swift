@@ -30,6 +30,12 @@ import Testing
         #expect(Self.terms("a < b and c > d", html: false) == ["a", "b", "and", "c", "d"])
     }
 
+    /// Letters at both ends of the folded Latin blocks fold; punctuation beside them separates words.
+    @Test func latinBlocksFoldToTheirBaseLetters() {
+        #expect(Self.terms("Àla Ǻla Ḁla Ỹes ỹes") == ["ala", "ala", "ala", "yes", "yes"])
+        #expect(Self.terms("“quoted”—dash ¿qué?") == ["quot", "dash", "que"])
+    }
+
     @Test func veryLongRunsAreNotWords() {
         let long = String(repeating: "a", count: Tokenizer.maximumWordBytes + 1)
         #expect(Self.terms("short \(long) words") == ["short", "word"])
